@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { createMockServer } from '../../doors/node-server.js';
+import { parseApis, parseChoice, parseInteger, parseLatencyFlag } from '../parse-options.js';
+import { fail } from '../fail.js';
+import { EXIT } from '../exit-codes.js';
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+  api?: string;
+  seed?: string;
+  auth: boolean;
+  clock?: string;
+  latency?: string;
+  errorRate?: string;
+  fixtures: boolean;
+  adminToken?: string;
+  journalSize?: string;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the stateful mock of the Jobs APIs as an HTTP server')
+    .option('-p, --port <port>', 'port to listen on', '4010')
+    .option('-H, --host <host>', 'interface to bind (the admin API stays local-only without --admin-token)', '127.0.0.1')
+    .option('-a, --api <names>', 'comma-separated APIs to serve (default: all five; a single API is served at the root)')
+    .option('-s, --seed <n>', 'seed for ids and simulated outcomes', '1')
+    .option('--no-auth', "do not enforce the APIs' auth (every request acts as the default user)")
+    .option('--clock <mode>', 'real: follows wall time (can still be advanced); manual: moves only when advanced', 'real')
+    .option('--latency <ms>', 'delay every response by MS or a random MIN-MAX')
+    .option('--error-rate <percent>', 'answer this percentage of requests with an injected 500 in the API shape')
+    .option('--no-fixtures', 'start with empty stores instead of the committed fixtures')
+    .option('--admin-token <token>', 'require this token for /__admin/* (needed to reach admin from other hosts)')
+    .option('--journal-size <n>', 'how many requests the journal keeps', '1000')
+    .addHelpText('after', '\nExamples:\n  npx jobs-kit serve\n  npx jobs-kit serve --api iot --port 8080\n  npx jobs-kit serve --clock manual --latency 20-200 --no-auth\n')
+    .action(async (flags: ServeFlags) => {
+      try {
+        const apis = parseApis(flags.api);
+        const port = parseInteger('--port', flags.port, 0, 65535)!;
+        const errorRate = parseInteger('--error-rate', flags.errorRate, 0, 100);
+        const mount = apis.length === 1 ? 'root' : 'prefixed';
+        const mock = createMockServer({
+          apis,
+          seed: parseInteger('--seed', flags.seed, 0, 2 ** 32 - 1)!,
+          auth: flags.auth,
+          clock: parseChoice('--clock', flags.clock, ['real', 'manual'] as const)!,
+          latency: parseLatencyFlag(flags.latency),
+          faults: errorRate ? { rate: errorRate / 100, status: 500 } : undefined,
+          fixtures: flags.fixtures,
+          adminToken: flags.adminToken,
+          journalSize: parseInteger('--journal-size', flags.journalSize, 0, 1_000_000)!,
+          mount,
+        });
+        const { url } = await mock.listen(port, flags.host ?? '127.0.0.1');
+        const lines = [`jobs-kit mock listening on ${url} (clock ${mock.engine.clock.mode}, seed ${mock.engine.seed}, auth ${flags.auth ? 'on' : 'off'})`];
+        for (const api of apis) {
+          const module = mock.engine.module(api);
+          lines.push(`  ${api.padEnd(10)} ${url}${mount === 'root' ? '' : `/${api}`}${mock.engine.basePath(api)}   ${module.title}`);
+          if (flags.auth) for (const credential of module.auth.devCredentials()) lines.push(`  ${''.padEnd(10)}   dev credential: ${credential.description}`);
+        }
+        lines.push(`  admin      ${url}/__admin/health${mock.server.listening && (flags.host === '127.0.0.1' || flags.host === 'localhost' || flags.adminToken) ? '' : '  (off: non-local bind without --admin-token)'}`);
+        process.stdout.write(`${lines.join('\n')}\n`);
+        const stop = (signal: string) => {
+          process.stdout.write(`received ${signal}, closing\n`);
+          void mock.close().then(() => process.exit(EXIT.ok));
+          setTimeout(() => process.exit(EXIT.ok), 3000).unref();
+        };
+        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => stop('SIGTERM'));
+      } catch (error) {
+        fail(error);
+      }
+    });
+}

@@ -1,0 +1,32 @@
+import type { MockRequest, MockResponse } from '../core/http.js';
+import { handleAdminRequest } from '../admin/admin-routes.js';
+import type { AdminApi } from '../admin/admin-api.js';
+import type { Engine } from '../engine/engine.js';
+import { toMockResponse } from '../respond/to-mock-response.js';
+import { resolveMount, type MountMode } from './mount.js';
+
+export interface DoorOptions {
+  mount?: MountMode;
+  /** Serve `/__admin/*` on this door (default true for in-process doors). */
+  admin?: boolean;
+  /** When set, admin requests must carry `Authorization: Bearer <token>` or `x-jobs-kit-admin-token`. */
+  adminToken?: string;
+}
+
+/** Admin access check shared by the doors: a token when one is configured. */
+export function adminAllowed(headers: Record<string, string>, token: string | undefined): boolean {
+  if (token === undefined) return true;
+  return headers['x-jobs-kit-admin-token'] === token || headers['authorization'] === `Bearer ${token}`;
+}
+
+/** Routes a plain request whose path is the full URL path to the admin API or to one API. */
+export async function dispatch(engine: Engine, admin: AdminApi, request: MockRequest, options: DoorOptions): Promise<MockResponse> {
+  const mounted = resolveMount(request.path, engine.apis, options.mount ?? 'prefixed');
+  if (mounted.kind === 'api') return engine.handle(mounted.api, { ...request, path: mounted.path });
+  if (mounted.kind === 'admin' && options.admin !== false) {
+    if (!adminAllowed(request.headers, options.adminToken)) return toMockResponse({ status: 401, body: { error: { status: 401, message: 'the admin API needs the admin token (x-jobs-kit-admin-token header)' } } }, 'application/json');
+    return handleAdminRequest(admin, { ...request, path: mounted.path });
+  }
+  const where = (options.mount ?? 'prefixed') === 'root' ? '/' : engine.apis.map((a) => `/${a}`).join(', ');
+  return toMockResponse({ status: 404, body: { error: { status: 404, message: `no API is mounted at ${request.path}; APIs live under ${where}` } } }, 'application/json');
+}

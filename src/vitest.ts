@@ -1,0 +1,2 @@
+// jobs-kit/vitest: matchers for users' own tests (toMatchApiSpec arrives with the contract runner).
+export {};
