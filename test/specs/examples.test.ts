@@ -79,7 +79,12 @@ for (const [api, document] of loadAllSpecs()) {
       const ext = new Set<string>();
       const schema = rewriteRefs(api, example.schema, ext) as object;
       allowExtensions(pair, ext);
-      const fn = (example.coerce ? pair.params : pair.exact).compile(schema);
+      if (example.coerce) {
+        // Parameters are validated as properties of an object, as the engine does (defaults are not allowed at a schema root).
+        const fn = pair.params.compile({ type: 'object', properties: { value: schema } });
+        return fn({ value: structuredClone(value) }) ? [] : toDiagnostics('query', fn.errors);
+      }
+      const fn = pair.exact.compile(schema);
       return fn(structuredClone(value)) ? [] : toDiagnostics('body', fn.errors);
     };
     const examples = collectExamples(document);

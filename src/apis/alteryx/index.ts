@@ -1,0 +1,24 @@
+import { defineApi } from '../../core/api-module.js';
+import spec from '../../generated/alteryx.spec.js';
+import { invariants, seed, snapshot } from './admin.js';
+import { auth } from './auth.js';
+import { errors } from './errors.js';
+import { handlers } from './handlers.js';
+import { advanceJobs } from './lifecycle.js';
+import { createStore, type AlteryxStore } from './store.js';
+
+/** Alteryx Server API V3: job details and messages, a workflow's jobs, enqueueing, OAuth2 tokens. */
+export default defineApi<AlteryxStore>({
+  name: 'alteryx',
+  title: 'Alteryx Server API V3 (jobs)',
+  spec,
+  mediaType: 'application/json',
+  errors,
+  auth,
+  createStore,
+  advance: advanceJobs,
+  handlers,
+  snapshot,
+  seed,
+  invariants,
+});
