@@ -13,6 +13,11 @@ export interface MockRequest {
   headers: Record<string, string>;
   /** Raw body text; `undefined` when the request had none. */
   bodyText: string | undefined;
+  /**
+   * Absolute URL of the API's mount as the client addressed it (`http://127.0.0.1:4010/contenthub`), for
+   * APIs whose bodies carry absolute links; set by the doors, undefined when unknown.
+   */
+  mountUrl?: string;
   /** Size of the body as received, when a door stopped reading it at the size limit (then bodyText is undefined). */
   bodyBytes?: number;
 }

@@ -26,7 +26,7 @@ export function createFetch(options: CreateFetchOptions = {}): MockFetch {
     const request = input instanceof Request && init === undefined ? input : new Request(typeof input === 'string' && input.startsWith('/') ? `http://jobs-kit.local${input}` : input, init);
     const url = new URL(request.url);
     const mock = await fromFetchRequest(request, url.pathname);
-    return toFetchResponse(await dispatch(engine, admin, mock, options));
+    return toFetchResponse(await dispatch(engine, admin, mock, options, url.origin));
   };
   return Object.assign(mockFetch, { engine, admin });
 }

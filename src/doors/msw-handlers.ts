@@ -40,22 +40,22 @@ export function createMockHandlers(options: HandlerOptions = {}): MockHandlers {
   const base = (options.baseUrl ?? defaultBaseUrl()).replace(/\/+$/, '');
   const door = { mount: 'prefixed' as const, admin: options.admin !== false, adminToken: options.adminToken };
   const handlers: HttpHandler[] = [];
-  const forward = (strip: string, api?: ApiName) =>
+  const forward = (api?: ApiName) =>
     async ({ request }: { request: Request }) => {
-      const pathname = new URL(request.url).pathname;
-      const mock = await fromFetchRequest(request, pathname);
-      if (api) return toFetchResponse(await engine.handle(api, { ...mock, path: pathname.slice(strip.length) || '/' }));
-      return toFetchResponse(await dispatch(engine, admin, mock, door));
+      const url = new URL(request.url);
+      const mock = await fromFetchRequest(request, url.pathname);
+      if (api) return toFetchResponse(await engine.handle(api, { ...mock, path: url.pathname, mountUrl: url.origin }));
+      return toFetchResponse(await dispatch(engine, admin, mock, door, url.origin));
     };
   for (const api of engine.apis) {
-    handlers.push(http.all(`${base}/${api}/*`, forward('')));
+    handlers.push(http.all(`${base}/${api}/*`, forward()));
     const serviceUrl = options.serviceUrls?.[api];
     if (serviceUrl) {
       const url = new URL(serviceUrl);
-      handlers.push(http.all(`${url.origin}/*`, forward('', api)));
+      handlers.push(http.all(`${url.origin}/*`, forward(api)));
     }
   }
-  if (door.admin) handlers.push(http.all(`${base}/__admin/*`, forward('')));
+  if (door.admin) handlers.push(http.all(`${base}/__admin/*`, forward()));
   return { handlers, engine, admin };
 }
 

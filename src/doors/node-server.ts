@@ -85,7 +85,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
         res.writeHead(refused.status, refused.headers).end(refused.bodyText);
         return;
       }
-      const response = await dispatch(engine, admin, request, { ...options, admin: adminEnabled });
+      const origin = request.headers['host'] ? `http://${request.headers['host']}` : undefined;
+      const response = await dispatch(engine, admin, request, { ...options, admin: adminEnabled }, origin);
       res.writeHead(response.status, response.headers);
       res.end(req.method === 'HEAD' ? undefined : response.bodyText);
     } catch (error) {

@@ -3,7 +3,7 @@ import { handleAdminRequest } from '../admin/admin-routes.js';
 import type { AdminApi } from '../admin/admin-api.js';
 import type { Engine } from '../engine/engine.js';
 import { toMockResponse } from '../respond/to-mock-response.js';
-import { resolveMount, type MountMode } from './mount.js';
+import { mountPrefix, resolveMount, type MountMode } from './mount.js';
 
 export interface DoorOptions {
   mount?: MountMode;
@@ -19,10 +19,17 @@ export function adminAllowed(headers: Record<string, string>, token: string | un
   return headers['x-jobs-kit-admin-token'] === token || headers['authorization'] === `Bearer ${token}`;
 }
 
-/** Routes a plain request whose path is the full URL path to the admin API or to one API. */
-export async function dispatch(engine: Engine, admin: AdminApi, request: MockRequest, options: DoorOptions): Promise<MockResponse> {
-  const mounted = resolveMount(request.path, engine.apis, options.mount ?? 'prefixed');
-  if (mounted.kind === 'api') return engine.handle(mounted.api, { ...request, path: mounted.path });
+/**
+ * Routes a plain request whose path is the full URL path to the admin API or to one API. `origin`
+ * (scheme://host:port as the client used it) lets APIs with absolute links point them at the mock.
+ */
+export async function dispatch(engine: Engine, admin: AdminApi, request: MockRequest, options: DoorOptions, origin?: string): Promise<MockResponse> {
+  const mode = options.mount ?? 'prefixed';
+  const mounted = resolveMount(request.path, engine.apis, mode);
+  if (mounted.kind === 'api') {
+    const mountUrl = origin === undefined ? undefined : `${origin}${mountPrefix(mounted.api, mode)}`;
+    return engine.handle(mounted.api, { ...request, path: mounted.path, mountUrl });
+  }
   if (mounted.kind === 'admin' && options.admin !== false) {
     if (!adminAllowed(request.headers, options.adminToken)) return toMockResponse({ status: 401, body: { error: { status: 401, message: 'the admin API needs the admin token (x-jobs-kit-admin-token header)' } } }, 'application/json');
     return handleAdminRequest(admin, { ...request, path: mounted.path });
