@@ -57,7 +57,12 @@ export function registerServe(program: Command): void {
         for (const api of apis) {
           const module = mock.engine.module(api);
           lines.push(`  ${api.padEnd(10)} ${url}${mount === 'root' ? '' : `/${api}`}${mock.engine.basePath(api)}   ${module.title}`);
-          if (flags.auth) for (const credential of module.auth.devCredentials()) lines.push(`  ${''.padEnd(10)}   dev credential: ${credential.description}`);
+          if (flags.auth) {
+            for (const credential of module.auth.devCredentials()) {
+              const headers = Object.entries(credential.headers).map(([name, value]) => `-H '${name}: ${value}'`).join(' ');
+              lines.push(`  ${''.padEnd(10)}   dev credential: ${credential.description}\n  ${''.padEnd(10)}     ${headers}`);
+            }
+          }
         }
         lines.push(`  admin      ${url}/__admin/health${mock.server.listening && (flags.host === '127.0.0.1' || flags.host === 'localhost' || flags.adminToken) ? '' : '  (off: non-local bind without --admin-token)'}`);
         process.stdout.write(`${lines.join('\n')}\n`);
