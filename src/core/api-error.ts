@@ -46,6 +46,11 @@ export interface ApiErrorOptions {
   headers?: Record<string, string>;
   /** API-specific detail an `errors.ts` may use (e.g. AWS's exception name). */
   detail?: Record<string, unknown>;
+  /**
+   * Raised by jobs-kit's own machinery on the user's request (an injected fault, an unknown `Prefer`
+   * example) rather than by the API's behaviour: not held to the operation's documented statuses.
+   */
+  fromKit?: boolean;
 }
 
 /** An error the API itself would answer with. A value handlers return (or throw). */
@@ -54,6 +59,7 @@ export class ApiError {
   readonly diagnostics: Diagnostic[];
   readonly headers: Record<string, string>;
   readonly detail: Record<string, unknown>;
+  readonly fromKit: boolean;
 
   constructor(
     readonly code: ApiErrorCode,
@@ -64,6 +70,7 @@ export class ApiError {
     this.diagnostics = options.diagnostics ?? [];
     this.headers = options.headers ?? {};
     this.detail = options.detail ?? {};
+    this.fromKit = options.fromKit ?? false;
   }
 }
 

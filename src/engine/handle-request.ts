@@ -23,6 +23,8 @@ export interface PipelineContext {
 /** What the pipeline decided, before serialisation (the journal wants the operation and principal). */
 export interface PipelineResult {
   response: MockResponse;
+  /** The answer came from jobs-kit's own machinery (fault, Prefer error), not the API's behaviour. */
+  fromKit: boolean;
   operation: OperationSpec | undefined;
   principal: Principal | undefined;
 }
@@ -41,9 +43,6 @@ function decodeParams(raw: Record<string, string>): Record<string, string> | Api
 
 /** spec → route → auth → validate → domain. Returns a Reply or the ApiError to render. */
 function runStages(rt: ApiRuntime, ctx: PipelineContext, request: MockRequest, found: { operation?: OperationSpec; principal?: Principal }): Reply | ApiError {
-  if ((request.bodyBytes ?? request.bodyText?.length ?? 0) > ctx.maxBodyBytes) {
-    return new ApiError('payload_too_large', `request body is larger than the ${ctx.maxBodyBytes}-byte limit`);
-  }
   const base = rt.index.basePath;
   if (base && request.path !== base && !request.path.startsWith(`${base}/`)) return new ApiError('not_found', `no resource at ${request.path}`);
   const match = rt.router.match(request.method, request.path.slice(base.length) || '/');
@@ -53,6 +52,10 @@ function runStages(rt: ApiRuntime, ctx: PipelineContext, request: MockRequest, f
   }
   const operation = match.operation;
   found.operation = operation;
+  // Only operations that take a body can be refused for its size; other operations ignore bodies, as servers do.
+  if (operation.requestBody && (request.bodyBytes ?? request.bodyText?.length ?? 0) > ctx.maxBodyBytes) {
+    return new ApiError('payload_too_large', `request body is larger than the ${ctx.maxBodyBytes}-byte limit`);
+  }
   const params = decodeParams(match.params);
   if (isApiError(params)) return params;
 
@@ -75,7 +78,7 @@ function runStages(rt: ApiRuntime, ctx: PipelineContext, request: MockRequest, f
 
   const faults = ctx.settings.faults;
   if (faults && faults.rate > 0 && rt.faultRandom.next() < faults.rate) {
-    return new ApiError(faults.status === 503 ? 'service_unavailable' : 'internal', 'injected fault (jobs-kit fault injection)', { status: faults.status, headers: faults.status === 503 ? { 'retry-after': '1' } : {} });
+    return new ApiError(faults.status === 503 ? 'service_unavailable' : 'internal', 'injected fault (jobs-kit fault injection)', { status: faults.status, headers: faults.status === 503 ? { 'retry-after': '1' } : {}, fromKit: true });
   }
   const preference = parsePrefer(request.headers['prefer']);
   if (preference) return preferredReply(rt.index.document, operation, preference);
@@ -113,14 +116,17 @@ function render(rt: ApiRuntime, outcome: Reply | ApiError, operation: OperationS
 export function handleRequest(rt: ApiRuntime, ctx: PipelineContext, request: MockRequest): PipelineResult {
   const found: { operation?: OperationSpec; principal?: Principal } = {};
   let response: MockResponse;
+  let fromKit = false;
   try {
-    response = render(rt, runStages(rt, ctx, request, found), found.operation, ctx);
+    const outcome = runStages(rt, ctx, request, found);
+    fromKit = isApiError(outcome) && outcome.fromKit;
+    response = render(rt, outcome, found.operation, ctx);
   } catch (error) {
     ctx.onError(`${rt.module.name}: the pipeline threw`, error);
     response = render(rt, new ApiError('internal', 'the mock failed unexpectedly (logged by jobs-kit)'), found.operation, ctx);
   }
   const mode = ctx.settings.validateResponses;
-  if (mode !== 'off' && found.operation) {
+  if (mode !== 'off' && found.operation && !fromKit) {
     const diagnostics = rt.validators.get(found.operation.operationId)!.response({ status: response.status, headers: response.headers, body: response.body });
     if (diagnostics.length > 0) {
       const messages = diagnostics.map(formatDiagnostic);
@@ -132,5 +138,5 @@ export function handleRequest(rt: ApiRuntime, ctx: PipelineContext, request: Moc
       }
     }
   }
-  return { response, operation: found.operation, principal: found.principal };
+  return { response, fromKit, operation: found.operation, principal: found.principal };
 }

@@ -37,7 +37,7 @@ if (!availability.run) {
     const page: Page = await browser.newPage();
     page.on('pageerror', (error) => console.error('[browser door] page error:', error));
     await page.goto(site.url);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30_000 });
     const call = <T>(fn: (kit: Kit, arg: any) => T, arg?: unknown) => page.evaluate(([source, a]) => new Function('kit', 'arg', `return (${source})(kit, arg)`)((window as any).__jobsKit, a), [fn.toString(), arg] as const) as Promise<T>;
     return {
       name: 'browser',
