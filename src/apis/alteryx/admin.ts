@@ -10,7 +10,7 @@ import spec from '../../generated/alteryx.spec.js';
 import { createAjvPair, rewriteRefs } from '../../validation/create-ajv.js';
 import { toDiagnostics } from '../../validation/to-diagnostics.js';
 import { DEV_USERS, findUser } from './auth.js';
-import { WORKFLOW_SCHEMA } from './fixtures.js';
+import { WORKFLOW_SCHEMA } from './record-schemas.js';
 import { isConsistent, jobsInFlight } from './lifecycle.js';
 import { isInCreationOrder, loadRecords, type AlteryxStore, type FixtureRecords, type JobView, type WorkflowRecord } from './store.js';
 

@@ -10,6 +10,7 @@ import type { FixtureFiles } from '../../fixtures/types.js';
 import { DEV_USERS } from './auth.js';
 import { formatObjectId } from './ids.js';
 import { buildJob, type JobPlan } from './fixture-jobs.js';
+import { OWNER_SCHEMA, WORKFLOW_SCHEMA } from './record-schemas.js';
 import type { WorkflowRecord } from './store.js';
 
 type JobView = components['schemas']['JobView'];
@@ -155,34 +156,3 @@ export function buildFixtures(seed: number): FixtureFiles {
     'job-owners.json': { schema: OWNER_SCHEMA, items: owners },
   };
 }
-
-const OBJECT_ID = { $ref: '#/components/schemas/ObjectId' };
-const USER_ID = { enum: DEV_USERS.map((u) => u.principal.id) };
-
-/** Kit-only: the workflow records behind the jobs (the V3 workflow endpoints are not served). */
-export const WORKFLOW_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'name', 'fileName', 'ownerId', 'isShared', 'isApp', 'workerTag', 'runWithE2', 'dateCreated', 'tools', 'outputs'],
-  properties: {
-    id: OBJECT_ID,
-    name: { type: 'string', minLength: 1 },
-    fileName: { type: 'string', pattern: '\\.(yxmd|yxwz)$' },
-    ownerId: USER_ID,
-    isShared: { type: 'boolean' },
-    isApp: { type: 'boolean' },
-    workerTag: { type: 'string' },
-    runWithE2: { type: 'boolean' },
-    dateCreated: { type: 'string', format: 'date-time' },
-    tools: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-    outputs: { type: 'array', items: { type: 'string', minLength: 1 } },
-  },
-};
-
-/** Kit-only: who ran each job (a JobView does not say). */
-export const OWNER_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['jobId', 'ownerId'],
-  properties: { jobId: OBJECT_ID, ownerId: USER_ID },
-};
