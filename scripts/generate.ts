@@ -4,6 +4,7 @@
  *   src/generated/<api>.spec.ts      the parsed spec as a module, so the engine (and browsers) never read files
  *   fixtures/<api>/*.json            seeded, schema-checked fixtures (seed 1), committed for users
  *   src/generated/<api>.fixtures.ts  the same fixtures as a module the stores load
+ *   src/generated/<api>.validators*.ts  every validator the engine uses, as Ajv standalone code
  * `--check` writes nothing and exits 1 naming every file that regenerating would change (CI runs it).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { loadSpecFile } from '../src/spec/load-spec-file.js';
 import { renderFixtureFiles } from '../src/fixtures/render-fixtures.js';
+import { renderStandaloneValidators } from '../src/validation/render-standalone.js';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
@@ -33,6 +35,7 @@ for (const file of specFiles) {
       '// JSON.parse of a string literal: the fastest way for V8 to load a large object, and no type inference cost for tsc.\n' +
       `const spec: OpenApiDocument = JSON.parse(${JSON.stringify(JSON.stringify(document))});\nexport default spec;\n`,
   );
+  for (const [name, text] of renderStandaloneValidators(api, document)) outputs.set(`src/generated/${name}`, text);
   const factory = join(root, 'src/apis', api, 'fixtures.ts');
   if (existsSync(factory)) {
     const files = await renderFixtureFiles(api, document, 1);

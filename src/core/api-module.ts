@@ -5,6 +5,7 @@ import type { Clock } from '../state/clock.js';
 import type { Random } from '../state/random.js';
 import type { OpenApiDocument } from '../spec/openapi-types.js';
 import type { OperationSpec } from '../spec/spec-index.js';
+import type { PrecompiledValidators } from '../validation/schema-compiler.js';
 
 export type ApiName = 'contenthub' | 'iot' | 'alteryx' | 'exabyte' | 'terrakube';
 export const API_NAMES: readonly ApiName[] = ['contenthub', 'iot', 'alteryx', 'exabyte', 'terrakube'];
@@ -77,6 +78,8 @@ export interface ApiModule<S = unknown> {
   name: ApiName;
   title: string;
   spec: OpenApiDocument;
+  /** The spec's validators as precompiled by `npm run generate` (`src/generated/<api>.validators.ts`); compiled at start-up when absent. */
+  validators?: PrecompiledValidators;
   /** Content type of JSON responses (`application/json`, `application/vnd.api+json`). */
   mediaType: string;
   errors: ErrorRenderer;

@@ -30,7 +30,7 @@ export function compileApi(module: ApiModule<unknown>): CompiledApi {
   let compiled = compiledCache.get(module);
   if (!compiled) {
     const index = indexSpec(module.name, module.spec);
-    compiled = { module, index, router: createRouter(index), validators: compileApiValidators(index) };
+    compiled = { module, index, router: createRouter(index), validators: compileApiValidators(index, module.validators) };
     compiledCache.set(module, compiled);
   }
   return compiled;

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { OperationSpec } from '../spec/spec-index.js';
 import type { HeaderObject, JsonSchema, OpenApiDocument, ParameterObject } from '../spec/openapi-types.js';
 import { resolveObject } from '../spec/resolve-ref.js';
-import { allowExtensions, rewriteRefs, type AjvPair } from './create-ajv.js';
+import type { SchemaCompiler } from './schema-compiler.js';
 import { baseMediaType, isJsonMediaType, matchMediaType } from './media-type.js';
 import { toDiagnostics } from './to-diagnostics.js';
 
@@ -45,22 +45,19 @@ export interface OperationValidator {
 type Location = 'path' | 'query' | 'header';
 const LOCATIONS: Location[] = ['path', 'query', 'header'];
 
-function compileParams(pair: AjvPair, api: string, params: ParameterObject[], where: Location, ext: Set<string>): ValidateFunction | undefined {
+function compileParams(compile: SchemaCompiler, key: string, params: ParameterObject[], where: Location): ValidateFunction | undefined {
   const own = params.filter((p) => p.in === where);
   if (own.length === 0) return undefined;
-  const properties: Record<string, unknown> = {};
-  for (const p of own) properties[where === 'header' ? p.name.toLowerCase() : p.name] = rewriteRefs(api, p.schema ?? {}, ext);
-  const required = own.filter((p) => p.required || where === 'path').map((p) => (where === 'header' ? p.name.toLowerCase() : p.name));
-  allowExtensions(pair, ext);
-  return pair.params.compile({ type: 'object', properties, required });
+  const name = (p: ParameterObject) => (where === 'header' ? p.name.toLowerCase() : p.name);
+  return compile('params', key, () => ({
+    type: 'object',
+    properties: Object.fromEntries(own.map((p) => [name(p), p.schema ?? {}])),
+    required: own.filter((p) => p.required || where === 'path').map(name),
+  }));
 }
 
-function compileSchema(pair: AjvPair, api: string, schema: JsonSchema | undefined): ValidateFunction | undefined {
-  if (schema === undefined) return undefined;
-  const ext = new Set<string>();
-  const rewritten = rewriteRefs(api, schema, ext);
-  allowExtensions(pair, ext);
-  return pair.exact.compile(rewritten as object);
+function compileSchema(compile: SchemaCompiler, key: string, schema: JsonSchema | undefined): ValidateFunction | undefined {
+  return schema === undefined ? undefined : compile('exact', key, () => schema as object);
 }
 
 function statusKeyFor(responses: Record<string, unknown>, status: number): string | undefined {
@@ -71,24 +68,27 @@ function statusKeyFor(responses: Record<string, unknown>, status: number): strin
   return 'default' in responses ? 'default' : undefined;
 }
 
-export function compileOperation(pair: AjvPair, document: OpenApiDocument, operation: OperationSpec): OperationValidator {
-  const api = operation.api;
-  const ext = new Set<string>();
+/**
+ * Builds one operation's validators through `compile`, which either compiles with Ajv or returns the
+ * validator precompiled at generate time under the same key (`<operationId>|<part>`).
+ */
+export function compileOperation(compile: SchemaCompiler, document: OpenApiDocument, operation: OperationSpec): OperationValidator {
+  const id = operation.operationId;
   const paramValidators = Object.fromEntries(
-    LOCATIONS.map((where) => [where, compileParams(pair, api, operation.parameters, where, ext)]),
+    LOCATIONS.map((where) => [where, compileParams(compile, `${id}|${where}`, operation.parameters, where)]),
   ) as Record<Location, ValidateFunction | undefined>;
   const queryNames = operation.parameters.filter((p) => p.in === 'query');
 
   const bodyContent = operation.requestBody?.content ?? {};
   const requestMediaTypes = Object.keys(bodyContent);
-  const bodyValidators = new Map(requestMediaTypes.map((m) => [m, compileSchema(pair, api, bodyContent[m]?.schema)]));
+  const bodyValidators = new Map(requestMediaTypes.map((m) => [m, compileSchema(compile, `${id}|body|${m}`, bodyContent[m]?.schema)]));
 
   const responseValidators = new Map<string, { media: Map<string, ValidateFunction | undefined>; headers: [string, HeaderObject, ValidateFunction | undefined][] }>();
   for (const [key, response] of Object.entries(operation.responses)) {
-    const media = new Map(Object.entries(response.content ?? {}).map(([m, c]) => [m, compileSchema(pair, api, c.schema)]));
+    const media = new Map(Object.entries(response.content ?? {}).map(([m, c]) => [m, compileSchema(compile, `${id}|response|${key}|${m}`, c.schema)]));
     const headers = Object.entries(response.headers ?? {}).map(([name, h]) => {
       const header = resolveObject<HeaderObject>(document, h);
-      return [name.toLowerCase(), header, compileSchema(pair, api, header.schema)] as [string, HeaderObject, ValidateFunction | undefined];
+      return [name.toLowerCase(), header, compileSchema(compile, `${id}|response|${key}|header|${name.toLowerCase()}`, header.schema)] as [string, HeaderObject, ValidateFunction | undefined];
     });
     responseValidators.set(key, { media, headers });
   }

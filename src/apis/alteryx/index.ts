@@ -1,5 +1,6 @@
 import { defineApi } from '../../core/api-module.js';
 import spec from '../../generated/alteryx.spec.js';
+import validators from '../../generated/alteryx.validators.js';
 import { invariants, seed, snapshot } from './admin.js';
 import { auth } from './auth.js';
 import { errors } from './errors.js';
@@ -12,6 +13,7 @@ export default defineApi<AlteryxStore>({
   name: 'alteryx',
   title: 'Alteryx Server API V3 (jobs)',
   spec,
+  validators,
   mediaType: 'application/json',
   errors,
   auth,

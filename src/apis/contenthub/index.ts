@@ -1,5 +1,6 @@
 import { defineApi } from '../../core/api-module.js';
 import spec from '../../generated/contenthub.spec.js';
+import validators from '../../generated/contenthub.validators.js';
 import { auth } from './auth.js';
 import { errors } from './errors.js';
 import { handlers } from './handlers.js';
@@ -14,6 +15,7 @@ export default defineApi<ContentHubStore>({
   name: 'contenthub',
   title: 'Sitecore Content Hub Jobs API',
   spec,
+  validators,
   mediaType: 'application/json',
   errors,
   auth,

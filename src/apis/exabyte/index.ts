@@ -1,5 +1,6 @@
 import { defineApi } from '../../core/api-module.js';
 import spec from '../../generated/exabyte.spec.js';
+import validators from '../../generated/exabyte.validators.js';
 import { auth } from './auth.js';
 import { errors } from './errors.js';
 import { handlers } from './handlers.js';
@@ -12,6 +13,7 @@ export default defineApi<ExabyteStore>({
   name: 'exabyte',
   title: 'Exabyte.io (Mat3ra) Jobs API',
   spec,
+  validators,
   mediaType: 'application/json',
   errors,
   auth,

@@ -6,6 +6,7 @@
 import { ApiError } from '../../core/api-error.js';
 import { defineApi } from '../../core/api-module.js';
 import spec from '../../generated/iot.spec.js';
+import validators from '../../generated/iot.validators.js';
 import { iotAuth } from './auth.js';
 import { iotErrors } from './errors.js';
 import { advanceFleet } from './fleet.js';
@@ -20,6 +21,7 @@ export default defineApi<IotStore>({
   name: 'iot',
   title: 'AWS IoT Jobs',
   spec,
+  validators,
   mediaType: 'application/json',
   errors: iotErrors,
   auth: iotAuth,

@@ -4,6 +4,7 @@
  */
 import { defineApi } from '../../core/api-module.js';
 import spec from '../../generated/terrakube.spec.js';
+import validators from '../../generated/terrakube.validators.js';
 import { invariants, seed, snapshot } from './admin.js';
 import { auth } from './auth.js';
 import { errors } from './errors.js';
@@ -15,6 +16,7 @@ export default defineApi<TerrakubeStore>({
   name: 'terrakube',
   title: 'Terrakube API (jobs)',
   spec,
+  validators,
   mediaType: 'application/vnd.api+json',
   errors,
   auth,
