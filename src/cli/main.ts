@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerContract } from './commands/contract.js';
 import { registerFixtures } from './commands/fixtures.js';
+import { registerPrism } from './commands/prism.js';
 import { registerServe } from './commands/serve.js';
 import { EXIT } from './exit-codes.js';
 
@@ -15,6 +17,8 @@ const program = new Command('jobs-kit')
 
 registerServe(program);
 registerFixtures(program);
+registerContract(program);
+registerPrism(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -32,3 +32,15 @@ export function parseChoice<T extends string>(flag: string, value: string | unde
   if (!(choices as readonly string[]).includes(value)) throw new JobsKitError('JOBSKIT_USAGE', `${flag} must be one of ${choices.join(', ')}, got "${value}"`);
   return value as T;
 }
+
+/** `--latency-op listJobs=200-800` (repeatable) → per-operation latency. */
+export function parseOperationLatency(values: string[]): Record<string, LatencySetting> {
+  const out: Record<string, LatencySetting> = {};
+  for (const value of values) {
+    const [operationId, ms] = value.split('=', 2);
+    const latency = ms === undefined ? undefined : parseLatency(ms);
+    if (!operationId || !latency) throw new JobsKitError('JOBSKIT_USAGE', `--latency-op takes OPERATION_ID=MS or OPERATION_ID=MIN-MAX, got "${value}"`);
+    out[operationId] = latency;
+  }
+  return out;
+}

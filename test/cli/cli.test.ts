@@ -82,3 +82,11 @@ describe('cli: fixtures', () => {
     for (const api of API_NAMES) for (const f of readdirSync(join(root, api))) expect(readFileSync(join(out, api, f), 'utf8')).toBe(readFileSync(join(root, api, f), 'utf8'));
   });
 });
+
+describe('cli: serve latency flags', () => {
+  it('refuses a malformed --latency-op with exit 2', () => {
+    const { status, stderr } = runCli(['serve', '--latency-op', 'listJobs']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--latency-op takes OPERATION_ID=MS/);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createMockServer } from '../../doors/node-server.js';
-import { parseApis, parseChoice, parseInteger, parseLatencyFlag } from '../parse-options.js';
+import { parseApis, parseChoice, parseInteger, parseLatencyFlag, parseOperationLatency } from '../parse-options.js';
 import { fail } from '../fail.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -12,6 +12,7 @@ interface ServeFlags {
   auth: boolean;
   clock?: string;
   latency?: string;
+  latencyOp: string[];
   errorRate?: string;
   fixtures: boolean;
   adminToken?: string;
@@ -29,11 +30,12 @@ export function registerServe(program: Command): void {
     .option('--no-auth', "do not enforce the APIs' auth (every request acts as the default user)")
     .option('--clock <mode>', 'real: follows wall time (can still be advanced); manual: moves only when advanced', 'real')
     .option('--latency <ms>', 'delay every response by MS or a random MIN-MAX')
+    .option('--latency-op <operationId=ms>', 'delay one operation (repeatable), e.g. --latency-op listJobs=200-800', (value: string, all: string[]) => [...all, value], [] as string[])
     .option('--error-rate <percent>', 'answer this percentage of requests with an injected 500 in the API shape')
     .option('--no-fixtures', 'start with empty stores instead of the committed fixtures')
     .option('--admin-token <token>', 'require this token for /__admin/* (needed to reach admin from other hosts)')
     .option('--journal-size <n>', 'how many requests the journal keeps', '1000')
-    .addHelpText('after', '\nExamples:\n  npx jobs-kit serve\n  npx jobs-kit serve --api iot --port 8080\n  npx jobs-kit serve --clock manual --latency 20-200 --no-auth\n')
+    .addHelpText('after', '\nExamples:\n  npx jobs-kit serve\n  npx jobs-kit serve --api iot --port 8080\n  npx jobs-kit serve --clock manual --latency 20-200 --no-auth\n  npx jobs-kit serve --latency-op listJobs=500 --error-rate 5\n')
     .action(async (flags: ServeFlags) => {
       try {
         const apis = parseApis(flags.api);
@@ -46,6 +48,7 @@ export function registerServe(program: Command): void {
           auth: flags.auth,
           clock: parseChoice('--clock', flags.clock, ['real', 'manual'] as const)!,
           latency: parseLatencyFlag(flags.latency),
+          operationLatency: parseOperationLatency(flags.latencyOp),
           faults: errorRate ? { rate: errorRate / 100, status: 500 } : undefined,
           fixtures: flags.fixtures,
           adminToken: flags.adminToken,
