@@ -90,3 +90,11 @@ describe('cli: serve latency flags', () => {
     expect(stderr).toMatch(/--latency-op takes OPERATION_ID=MS/);
   });
 });
+
+describe('cli: serve refuses what it cannot honour', () => {
+  it('refuses --latency-op for an operation no served API has', () => {
+    const { status, stderr } = runCli(['serve', '--api', 'iot', '--latency-op', 'noSuchOp=50']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/names no operation of iot: noSuchOp/);
+  });
+});

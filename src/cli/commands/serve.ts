@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { BUILTIN_MODULES } from '../../apis/registry.js';
+import { JobsKitError } from '../../core/kit-error.js';
 import { createMockServer } from '../../doors/node-server.js';
+import { indexSpec } from '../../spec/spec-index.js';
 import { parseApis, parseChoice, parseInteger, parseLatencyFlag, parseOperationLatency } from '../parse-options.js';
 import { fail } from '../fail.js';
 import { EXIT } from '../exit-codes.js';
@@ -42,13 +45,17 @@ export function registerServe(program: Command): void {
         const port = parseInteger('--port', flags.port, 0, 65535)!;
         const errorRate = parseInteger('--error-rate', flags.errorRate, 0, 100);
         const mount = apis.length === 1 ? 'root' : 'prefixed';
+        const operationLatency = parseOperationLatency(flags.latencyOp);
+        const known = new Set(apis.flatMap((api) => indexSpec(api, BUILTIN_MODULES[api].spec).operations.map((o) => o.operationId)));
+        const unknown = Object.keys(operationLatency).filter((id) => !known.has(id));
+        if (unknown.length > 0) throw new JobsKitError('JOBSKIT_USAGE', `--latency-op names no operation of ${apis.join(', ')}: ${unknown.join(', ')}`, 'operation ids are in the specs (operationId)');
         const mock = createMockServer({
           apis,
           seed: parseInteger('--seed', flags.seed, 0, 2 ** 32 - 1)!,
           auth: flags.auth,
           clock: parseChoice('--clock', flags.clock, ['real', 'manual'] as const)!,
           latency: parseLatencyFlag(flags.latency),
-          operationLatency: parseOperationLatency(flags.latencyOp),
+          operationLatency,
           faults: errorRate ? { rate: errorRate / 100, status: 500 } : undefined,
           fixtures: flags.fixtures,
           adminToken: flags.adminToken,
