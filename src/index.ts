@@ -13,3 +13,4 @@ export type { MockRequest, MockResponse } from './core/http.js';
 export type { Principal, DevCredential } from './core/principal.js';
 export { createClock, type Clock, type ClockMode } from './state/clock.js';
 export { createRandom, type Random } from './state/random.js';
+export * from './contract/index.js';

@@ -35,10 +35,20 @@ export interface HeaderObject {
   description?: string;
 }
 
+export interface LinkObject {
+  operationId?: string;
+  operationRef?: string;
+  parameters?: Record<string, unknown>;
+  requestBody?: unknown;
+  description?: string;
+  [extension: `x-${string}`]: unknown;
+}
+
 export interface ResponseObject {
   description: string;
   headers?: Record<string, HeaderObject | RefObject>;
   content?: Record<string, MediaTypeObject>;
+  links?: Record<string, LinkObject | RefObject>;
 }
 
 export interface RequestBodyObject {
