@@ -27,7 +27,7 @@ export interface HandlerContext<S> {
   query: Record<string, unknown>;
   /** Lower-cased request headers. */
   headers: Record<string, string>;
-  /** The parsed JSON body (undefined when none). */
+  /** The parsed body: JSON parsed, a form decoded into string fields, other media types as text (undefined when none). */
   body: unknown;
   principal: Principal;
   store: S;

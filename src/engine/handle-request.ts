@@ -35,7 +35,8 @@ function decodeParams(raw: Record<string, string>): Record<string, string> | Api
     try {
       out[name] = decodeURIComponent(value);
     } catch {
-      return new ApiError('bad_request', `path parameter ${name} is not valid percent-encoding`);
+      // A path that cannot be decoded cannot name a resource: the API's 404, documented wherever ids are.
+      return new ApiError('not_found', `no resource at this path (parameter ${name} is not valid percent-encoding)`);
     }
   }
   return out;

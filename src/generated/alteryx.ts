@@ -16,6 +16,10 @@ export interface paths {
          *     service's enums for `status`, `disposition` and `priority`. The seed lists only 401 and 404;
          *     the spec adds 400 (an `includeMessages` that is not a boolean, as ASP.NET model binding
          *     answers) and 500.
+         *
+         *     `x-jobs-kit-lifecycle` lists the real transitions of `status` for the contract runner: a job
+         *     is queued, picked up by a worker, and completes (its `disposition` says how); a queued or
+         *     running job may be cancelled from the Server UI. No V3 endpoint deletes a job.
          */
         get: operations["jobsGetJobV3"];
         put?: never;
@@ -68,6 +72,10 @@ export interface paths {
          *
          *     A job may be `Completed` while its `disposition` is `Error`: the workflow ran and reported
          *     an error (Alteryx's note on this endpoint). `resultCode` filters on the disposition.
+         *
+         *     `x-jobs-kit-paging` tells the contract runner to page with `offset`/`limit` (3 a page: the
+         *     example workflow's 20 jobs take 7 pages) and to compare the pages with one page of 1000,
+         *     a size `limit` allows.
          */
         get: operations["workflowsGetJobsForWorkflow"];
         put?: never;
@@ -107,12 +115,13 @@ export interface paths {
          *     that every call with it is a 401 and the client asks for a new one.
          *
          *     Errors follow RFC 6749 §5.2 (`{ "error": ... }`, status 400), not the `{ "message" }`
-         *     envelope of the other endpoints: `invalid_client` for an unknown key or wrong secret,
-         *     `unsupported_grant_type` for another grant, `invalid_request` for a body that is not a
-         *     usable form.
+         *     envelope of the other endpoints: `invalid_client` for an unknown key, a wrong secret or no
+         *     credentials at all, `unsupported_grant_type` for another grant, `invalid_request` for a form
+         *     without `grant_type` or with a field given twice (RFC 6749 §3.2).
          *
-         *     The body is declared as a string: jobs-kit validates form bodies as text and the handler
-         *     parses the form itself.
+         *     Mock departure: the form is validated before the client is, so a request with both another
+         *     grant and a wrong secret is `unsupported_grant_type` (OWIN checks the client first and
+         *     would say `invalid_client`).
          */
         post: operations["oauth2Token"];
         delete?: never;
@@ -217,6 +226,26 @@ export interface components {
         AppValue: {
             name: string;
             value: string;
+        };
+        /**
+         * @description The form fields of a client-credentials token request (RFC 6749 §4.4.2), each given once
+         *     (a field sent twice is refused: RFC 6749 §3.2). `grant_type` is always required.
+         *     `client_id` and `client_secret` (the API key and API secret) are required unless the client
+         *     sends them as HTTP Basic credentials in `Authorization` instead (RFC 6749 §2.3.1); which of
+         *     the two a request uses cannot be expressed in the body's schema, so the endpoint answers
+         *     `invalid_client` when neither is there. An empty field counts as a missing one (RFC 6749
+         *     §3.1). Other fields (a `scope`) are ignored.
+         */
+        TokenRequest: {
+            /**
+             * @description The only grant the Server API V3 supports; any other value is `unsupported_grant_type`.
+             * @enum {string}
+             */
+            grant_type: "client_credentials";
+            /** @description The user's API key (Server UI → My Profile → Keys). */
+            client_id?: string;
+            /** @description The user's API secret. */
+            client_secret?: string;
         };
         TokenResponse: {
             access_token: string;
@@ -441,8 +470,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of a workflow or app (a 24-hex MongoDB ObjectId). */
-                workflowId: components["parameters"]["WorkflowId"];
+                /**
+                 * @description Identifier of a workflow or app (a 24-hex MongoDB ObjectId). The `success` example runs
+                 *     alice's private app `66e1a0c43d6200007e000a02` (a scenario copy of the forecast app), which
+                 *     no read example lists, so the jobs it adds change nothing another example expects.
+                 */
+                workflowId: components["schemas"]["ObjectId"];
             };
             cookie?: never;
         };
@@ -478,7 +511,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": string;
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
             };
         };
         responses: {

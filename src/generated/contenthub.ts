@@ -473,8 +473,18 @@ export interface components {
         };
     };
     responses: {
-        /** @description The entity was created; the body holds its id. */
-        Created: {
+        /** @description The target was created; the body holds its id, `Location` its URL. */
+        TargetCreated: {
+            headers: {
+                Location: components["headers"]["Location"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CreatedId"];
+            };
+        };
+        /** @description The description was created; the body holds its id, `Location` its URL. */
+        DescriptionCreated: {
             headers: {
                 Location: components["headers"]["Location"];
                 [name: string]: unknown;
@@ -676,7 +686,7 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["Created"];
+            201: components["responses"]["DescriptionCreated"];
             /** @description The description was replaced. */
             204: {
                 headers: {
@@ -852,7 +862,7 @@ export interface operations {
             };
         };
         responses: {
-            201: components["responses"]["Created"];
+            201: components["responses"]["TargetCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

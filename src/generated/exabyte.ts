@@ -86,7 +86,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a job */
+        /**
+         * Get a job
+         * @description The job, with its current `status` and the history of its statuses in `statusTrack`. A job moves
+         *     `pre-submission` → `submitted` (when submitted) → `queued` → `active` → `finished`, `error` or
+         *     `timeout`; a termination goes through `terminate-queued` to `terminated`, and a job can fail
+         *     (`error`) before it starts. `deleted` is never answered: DELETE removes the job (then `404`).
+         */
         get: operations["getJob"];
         put?: never;
         /**
@@ -302,6 +308,11 @@ export interface components {
             };
             tags?: string[];
         };
+        /**
+         * @description The login fields, sent as JSON or as an HTML form (`username=...&password=...`, URL-encoded). A form
+         *     is read as an object of string fields; a field sent twice becomes an array and is refused (`400`), as
+         *     is a missing or empty field or any other field.
+         */
         LoginRequest: {
             username: string;
             password: string;
@@ -527,6 +538,11 @@ export interface components {
          */
         SubmitJobId: components["schemas"]["MeteorId"];
         /**
+         * @description The job's 17-character Meteor id. An id of another shape names no job and is answered `404`, as the
+         *     platform's id lookup does.
+         */
+        SubmitActionJobId: components["schemas"]["MeteorId"];
+        /**
          * @description A Mongo query (JSON, URL-encoded) over job fields. Supported: equality (`{"status": "finished"}`,
          *     also matching an element of an array field), dotted paths (`{"compute.queue": "D"}`,
          *     `{"statusTrack.status": "error"}`), `$eq`, `$ne`, `$in`, `$nin`, `$gt`, `$gte`, `$lt`, `$lte`,
@@ -565,7 +581,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LoginRequest"];
-                "application/x-www-form-urlencoded": string;
+                "application/x-www-form-urlencoded": components["schemas"]["LoginRequest"];
             };
         };
         responses: {
@@ -789,13 +805,21 @@ export interface operations {
                  * @description The job's 17-character Meteor id. An id of another shape names no job and is answered `404`, as the
                  *     platform's id lookup does.
                  */
-                id: components["parameters"]["SubmitJobId"];
+                id: components["parameters"]["SubmitActionJobId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["JobSubmitted"];
+            /** @description The job, now `submitted`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobResponse"];
+                };
+            };
             400: components["responses"]["SubmitRejected"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];

@@ -43,6 +43,16 @@ export interface OperationValidator {
 }
 
 type Location = 'path' | 'query' | 'header';
+
+/** An HTML form body as OpenAPI describes it: an object of string fields, a repeated field as an array. */
+function decodeForm(text: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null);
+  for (const [name, value] of new URLSearchParams(text)) {
+    const seen = out[name];
+    out[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return { ...out };
+}
 const LOCATIONS: Location[] = ['path', 'query', 'header'];
 
 function compileParams(compile: SchemaCompiler, key: string, params: ParameterObject[], where: Location): ValidateFunction | undefined {
@@ -128,7 +138,8 @@ export function compileOperation(compile: SchemaCompiler, document: OpenApiDocum
       const mediaType = matchMediaType(requestMediaTypes, actual);
       if (!mediaType) return { kind: 'unsupported-media-type', mediaType: actual, supported: requestMediaTypes };
       let value: unknown = bodyText;
-      if (isJsonMediaType(mediaType)) {
+      if (mediaType === 'application/x-www-form-urlencoded') value = decodeForm(bodyText);
+      else if (isJsonMediaType(mediaType)) {
         try {
           value = JSON.parse(bodyText);
         } catch (error) {

@@ -229,6 +229,28 @@ export const alteryxSuite: ApiSuite = (door) => {
       expect(json.body).toMatchObject({ error: 'invalid_request' });
     });
 
+    it('reads the form as fields: escapes decoded, a charset allowed, unknown fields ignored', async () => {
+      const res = await call('/oauth2/token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body: 'scope=jobs&grant_type=client_credentials&client_id=bob%2Dapi%2Dkey&client_secret=bob-api-secret',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ token_type: 'bearer' });
+    });
+
+    it('answers invalid_request for a form without grant_type, a field sent twice, or no body, and invalid_client without credentials', async () => {
+      const post = (body: string) => call('/oauth2/token', { method: 'POST', headers: FORM_TYPE, body });
+      for (const body of ['client_id=alice-api-key&client_secret=alice-api-secret', 'grant_type=client_credentials&client_id=alice-api-key&client_id=bob-api-key&client_secret=alice-api-secret', '']) {
+        const res = await post(body);
+        expect(res.status, body).toBe(400);
+        expect(res.body, body).toMatchObject({ error: 'invalid_request' });
+      }
+      const anonymous = await post('grant_type=client_credentials');
+      expect(anonymous.status).toBe(400);
+      expect(anonymous.body).toMatchObject({ error: 'invalid_client' });
+    });
+
     it('keeps the long-lived dev tokens working however far the clock moves', async () => {
       await door().admin.advance(3 * HOUR);
       expect((await as(alice, `/v3/jobs/${SEED_JOB}`)).status).toBe(200);

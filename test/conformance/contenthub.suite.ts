@@ -4,7 +4,8 @@ import type { DevCredential } from '../../src/core/principal.js';
 import type { ApiSuite, DoorResponse } from './door.js';
 
 const [alice, bob, administrator] = auth.devCredentials() as [DevCredential, DevCredential, DevCredential];
-const ORIGIN = 'https://your-server.sitecorecontenthub.cloud';
+/** Content Hub's own host: what a client may send in relation links, and what the mock's links fall back to. */
+const REAL_HOST = 'https://your-server.sitecorecontenthub.cloud';
 const MIN = 60_000;
 const H = 60 * MIN;
 
@@ -17,8 +18,29 @@ const STUCK = 39383;
 const CREATED = 39389;
 const ADMINS = 39410;
 
-/** Content Hub links are absolute on the real host; the mock answers their path and query. */
-const pathOf = (href: string) => href.slice(ORIGIN.length);
+/**
+ * Content Hub links are absolute. The mock's start at its mount as the client addressed it (each door's
+ * own origin, plus `/contenthub` when mounted with the other APIs), so bodies differ per door: split a
+ * link into that mount and the path and query the door's `request` takes.
+ */
+function splitHref(href: string): { mount: string; path: string } {
+  const match = /^(https?:\/\/[^/?#]+(?:\/[^?#]*?)?)(\/api\/.*)$/.exec(href);
+  if (!match) throw new Error(`not an absolute Content Hub link: ${href}`);
+  return { mount: match[1]!, path: match[2]! };
+}
+const pathOf = (href: string) => splitHref(href).path;
+
+/** Every `href` in a body, wherever it sits. */
+function hrefsIn(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) hrefsIn(item, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'href' && typeof item === 'string') out.push(item);
+      else hrefsIn(item, out);
+    }
+  }
+  return out;
+}
 
 export const contenthubSuite: ApiSuite = (door) => {
   const send = (method: string, path: string, options: { as?: DevCredential | null; body?: unknown; headers?: Record<string, string> } = {}): Promise<DoorResponse> => {
@@ -41,10 +63,11 @@ export const contenthubSuite: ApiSuite = (door) => {
       const r = await send('GET', `/api/v2/jobs/${RUNNING}?cultures=en-US&cultures=fr-FR`);
       expect(r.status).toBe(200);
       expect(r.headers['content-type']).toMatch(/^application\/json/);
-      expect(r.body).toMatchObject({ id: RUNNING, cultures: ['en-US', 'fr-FR'], created_by: { href: `${ORIGIN}/api/entities/31017` } });
+      expect(r.body).toMatchObject({ id: RUNNING, cultures: ['en-US', 'fr-FR'] });
+      expect(pathOf(r.body.created_by.href)).toBe('/api/entities/31017');
       expect(r.body.properties).toMatchObject({ 'Job.State': 'InProgress', 'Job.Condition': 'None', 'Job.TargetCount': 60 });
       expect(Object.keys(r.body.properties['Job.Title'])).toEqual(['en-US', 'fr-FR']);
-      expect(r.body.relations.JobToJobTarget.href).toBe(`${ORIGIN}/api/entities/${RUNNING}/relations/JobToJobTarget`);
+      expect(pathOf(r.body.relations.JobToJobTarget.href)).toBe(`/api/entities/${RUNNING}/relations/JobToJobTarget`);
     });
 
     it('leaves Job.Title out without cultures, and refuses a culture that is not enabled', async () => {
@@ -102,7 +125,7 @@ export const contenthubSuite: ApiSuite = (door) => {
     it('reads the description, by job and by its own id', async () => {
       const r = await send('GET', `/api/jobs/${RUNNING}/description`);
       expect(r.status).toBe(200);
-      expect(r.body.relations.JobToJobDescription.parent.href).toBe(`${ORIGIN}/api/entities/${RUNNING}`);
+      expect(pathOf(r.body.relations.JobToJobDescription.parent.href)).toBe(`/api/entities/${RUNNING}`);
       expect((await send('GET', `/api/jobs/${RUNNING}/description/${r.body.id}`)).body).toEqual(r.body);
       expectError(await send('GET', `/api/jobs/${RUNNING}/description/39311`), 404);
       expectError(await send('GET', `/api/jobs/${CREATED}/description`), 404);
@@ -184,9 +207,26 @@ export const contenthubSuite: ApiSuite = (door) => {
       const url = `/api/jobs/${RUNNING}/targets/39340`;
       expectError(await send('PATCH', url, { body: { properties: { 'Target.State': 'Completed', 'Target.Condition': 'Pending' } } }), 400);
       expectError(await send('PUT', url, { body: { properties: {} } }), 400);
-      expectError(await send('PATCH', url, { body: { relations: { JobToJobTarget: { parent: { href: `${ORIGIN}/api/entities/${CREATED}` } } } } }), 400);
+      expectError(await send('PATCH', url, { body: { relations: { JobToJobTarget: { parent: { href: `${REAL_HOST}/api/entities/${CREATED}` } } } } }), 400);
       expectError(await send('PATCH', url, { body: { identifier: (await job(RUNNING)).identifier } }), 409);
       expectError(await send('GET', `/api/jobs/${CREATED}/targets/39340`), 404);
+    });
+  });
+
+  describe('contenthub: links lead back to the mock the client called', () => {
+    it('starts every href and the Location header at the door’s mount, never at the real host', async () => {
+      const running = (await send('GET', `/api/v2/jobs/${RUNNING}`)).body;
+      const { mount, path } = splitHref(running.self.href);
+      expect(path).toBe(`/api/v2/jobs/${RUNNING}`);
+      expect(mount).not.toBe(REAL_HOST);
+      expect(mount).toMatch(/^https?:\/\/[^/]+(\/contenthub)?$/);
+      const page = (await send('GET', `/api/jobs/${RUNNING}/targets?skip=2&take=2`)).body;
+      const hrefs = [running, page, (await send('GET', `/api/jobs/${RUNNING}/description`)).body].flatMap((body) => hrefsIn(body));
+      expect(hrefs.length).toBeGreaterThan(20);
+      for (const href of hrefs) expect(splitHref(href).mount, href).toBe(mount);
+      expect([pathOf(page.next.href), pathOf(page.previous.href)]).toEqual([`/api/jobs/${RUNNING}/targets?skip=4&take=2`, `/api/jobs/${RUNNING}/targets?skip=0&take=2`]);
+      const created = await send('POST', `/api/jobs/${RUNNING}/targets`, { body: {} });
+      expect(splitHref(created.headers['location']!)).toEqual({ mount, path: `/api/jobs/${RUNNING}/targets/${created.body.id}` });
     });
   });
 
@@ -223,7 +263,7 @@ export const contenthubSuite: ApiSuite = (door) => {
         expect((await send('GET', `/api/v2/jobs/${BOBS}`, { as: null })).status).toBe(200);
         const created = await send('POST', `/api/jobs/${ADMINS}/targets`, { as: null, body: {} });
         expect(created.status).toBe(201);
-        expect((await send('GET', pathOf(created.headers['location']!), { as: null })).body.created_by.href).toBe(`${ORIGIN}/api/entities/6`);
+        expect(pathOf((await send('GET', pathOf(created.headers['location']!), { as: null })).body.created_by.href)).toBe('/api/entities/6');
       } finally {
         await door().admin.setAuth(true);
       }

@@ -307,6 +307,15 @@ export const exabyteSuite: ApiSuite = (door) => {
       expectFail(await call('/login', { method: 'POST', headers: JSON_TYPE, body: { username: 'alice' } }), 400);
     });
 
+    it('reads a login form as an object of string fields: a missing, repeated or unknown field is a 400', async () => {
+      const form = (body: string) => call('/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      expect((await form('password=alice-dev-password&username=%61lice')).status).toBe(200);
+      expectFail(await form('username=alice'), 400);
+      expectFail(await form('username=alice&username=bob&password=alice-dev-password'), 400);
+      expectFail(await form('username=alice&password=alice-dev-password&remember=on'), 400);
+      expectFail(await form('username=alice&password=bob-dev-password'), 401, 'Unauthorized');
+    });
+
     it('serves the first development user without credentials when auth is off', async () => {
       await door().admin.setAuth(false);
       try {

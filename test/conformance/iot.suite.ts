@@ -175,7 +175,7 @@ export const iotSuite: ApiSuite = (door) => {
       expectError(await createJob({ targets: [arn('thing', 'no-such-thing')] }), 404, 'ResourceNotFoundException');
       expectError(await createJob({ targets: [arn('thinggroup', 'no-such-group')] }), 404, 'ResourceNotFoundException');
       expectError(await createJob({ targets: [arn('thing', 'dock-camera-01')], document: '[1,2]' }), 400, 'InvalidRequestException');
-      expect((await get('/jobs?maxResults=250')).body.jobs).toHaveLength(27);
+      expect((await get('/jobs?maxResults=250')).body.jobs).toHaveLength(32);
     });
 
     it('answers 422 for a body that breaks the schema, as the seed says', async () => {
@@ -464,7 +464,7 @@ export const iotSuite: ApiSuite = (door) => {
   describe('iot: paging with nextToken and maxResults', () => {
     it('pages through every job exactly once, newest first', async () => {
       const all = (await get('/jobs?maxResults=250')).body.jobs as { jobId: string; createdAt: number }[];
-      expect(all.length).toBe(27);
+      expect(all.length).toBe(32);
       expect(all.map((j) => j.createdAt)).toEqual([...all.map((j) => j.createdAt)].sort((a, b) => b - a));
       const paged = await allPages('/jobs?maxResults=4', 'jobs', (j) => j.jobId);
       expect(paged).toEqual(all.map((j) => j.jobId));
@@ -503,8 +503,8 @@ export const iotSuite: ApiSuite = (door) => {
 
     it('pages through every job template exactly once', async () => {
       const paged = await allPages('/job-templates?maxResults=2', 'jobTemplates', (t) => t.jobTemplateId);
-      expect(paged.length).toBe(6);
-      expect(new Set(paged).size).toBe(6);
+      expect(paged.length).toBe(7);
+      expect(new Set(paged).size).toBe(7);
       expect(paged).toContain(TEMPLATE);
     });
   });

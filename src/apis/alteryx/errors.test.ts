@@ -52,6 +52,17 @@ describe('alteryx: error envelope', () => {
     expect(errors.render(new ApiError('internal', 'boom'), op('oauth2Token', true))).toMatchObject({ status: 500, body: { error: 'server_error' } });
   });
 
+  it('calls a form refused only for its grant_type unsupported_grant_type, any other form problem invalid_request', () => {
+    const grant = { location: 'body', path: '/grant_type', keyword: 'enum', message: 'must be one of "client_credentials"' } as const;
+    const twice = { location: 'body', path: '/client_id', keyword: 'type', message: 'must be string' } as const;
+    const missing = { location: 'body', path: '/grant_type', keyword: 'required', message: 'is required' } as const;
+    const render = (...diagnostics: (typeof grant | typeof twice | typeof missing)[]) => errors.render(new ApiError('validation_failed', 'x', { diagnostics }), op('oauth2Token', true));
+    expect(render(grant)).toMatchObject({ status: 400, body: { error: 'unsupported_grant_type' } });
+    expect(render(missing).body).toMatchObject({ error: 'invalid_request' });
+    expect(render(twice).body).toMatchObject({ error: 'invalid_request' });
+    expect(render(grant, twice).body).toMatchObject({ error: 'invalid_request' });
+  });
+
   it('builds the model state on a plain object even for hostile member names', () => {
     const state = toModelState([{ location: 'query', path: '__proto__', keyword: 'x', message: 'm' }]);
     expect(Object.getPrototypeOf(state)).toBe(Object.prototype);

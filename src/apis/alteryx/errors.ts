@@ -36,10 +36,21 @@ function message(status: number, body: ErrorResponse): Reply {
   return { status, body };
 }
 
-/** OWIN's OAuth server: request-shape problems are `invalid_request`, failures `server_error`. */
+/** The form was refused only because its grant_type is not `client_credentials` (the TokenRequest enum). */
+function isOnlyAnotherGrant(error: ApiError): boolean {
+  return error.code === 'validation_failed' && error.diagnostics.length > 0 && error.diagnostics.every((d) => d.location === 'body' && d.path === '/grant_type' && d.keyword === 'enum');
+}
+
+/**
+ * OWIN's OAuth server: another grant type is `unsupported_grant_type`, other request-shape problems
+ * (no grant_type, a field given twice, no form) `invalid_request`, failures `server_error`.
+ */
 function renderOAuth(error: ApiError): Reply {
   if (error.code === 'internal' || error.code === 'service_unavailable') {
     return { status: error.status, body: { error: 'server_error', error_description: error.message } satisfies OAuthError };
+  }
+  if (isOnlyAnotherGrant(error)) {
+    return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'The grant type is not supported; use client_credentials.' } satisfies OAuthError };
   }
   const detail = error.detail['oauthError'];
   const code = typeof detail === 'string' ? (detail as OAuthError['error']) : 'invalid_request';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import spec from '../../generated/alteryx.spec.js';
 import { renderFixtureFiles } from '../../fixtures/render-fixtures.js';
 import { DEV_USERS } from './auth.js';
-import { ANCHOR_JOB_ID, ANCHOR_WORKFLOW_ID, buildFixtures } from './fixtures.js';
+import { ANCHOR_JOB_ID, ANCHOR_WORKFLOW_ID, buildFixtures, ENQUEUE_WORKFLOW_ID } from './fixtures.js';
 import { isObjectId } from './ids.js';
 import { isConsistent } from './lifecycle.js';
 import { loadFixtures, type JobView, type WorkflowRecord } from './store.js';
@@ -38,6 +38,14 @@ describe('alteryx: fixtures', () => {
       expect(job).toMatchObject({ appId: ANCHOR_WORKFLOW_ID, status: 'Completed', disposition: 'Success', createDateTime: '2024-09-19T10:02:54.589Z' });
       expect((f['job-owners.json']!.items as { jobId: string; ownerId: string }[]).find((o) => o.jobId === ANCHOR_JOB_ID)!.ownerId).toBe(ALICE);
       expect((f['workflows.json']!.items as WorkflowRecord[]).find((w) => w.id === ANCHOR_WORKFLOW_ID)).toMatchObject({ ownerId: ALICE, isShared: true });
+    }
+  });
+
+  it("hold alice's app for the enqueue example, with no jobs, so enqueueing changes nothing a read example lists", () => {
+    for (const seed of [1, 7]) {
+      const f = buildFixtures(seed);
+      expect((f['workflows.json']!.items as WorkflowRecord[]).find((w) => w.id === ENQUEUE_WORKFLOW_ID)).toMatchObject({ ownerId: ALICE, isApp: true });
+      expect((f['jobs.json']!.items as JobView[]).some((j) => j.appId === ENQUEUE_WORKFLOW_ID)).toBe(false);
     }
   });
 

@@ -2,7 +2,9 @@
  * Seeded fixtures: workflows published by the three dev users (some shared) and their jobs in every
  * state the lifecycle has (Queued, Running, Completed with Success/Warning/Error, and Cancelled).
  * The anchor records are fixed for every seed: they are the ids the spec's examples use (the seed's
- * job 66ebd18d3d6200007e000d8c, owned by alice on her shared app 66e1a0c43d6200007e000a01).
+ * job 66ebd18d3d6200007e000d8c, owned by alice on her shared app 66e1a0c43d6200007e000a01, and
+ * alice's app 66e1a0c43d6200007e000a02, which only the enqueue example runs, so the jobs it adds
+ * never show up in what the read examples list).
  */
 import { Faker, en } from '@faker-js/faker';
 import type { components } from '../../generated/alteryx.js';
@@ -17,6 +19,8 @@ type JobView = components['schemas']['JobView'];
 
 export const ANCHOR_WORKFLOW_ID = '66e1a0c43d6200007e000a01';
 export const ANCHOR_JOB_ID = '66ebd18d3d6200007e000d8c';
+/** The app the enqueue example (and the contract runner's flow) runs: no fixture jobs, no read example. */
+export const ENQUEUE_WORKFLOW_ID = '66e1a0c43d6200007e000a02';
 export const ANCHOR_OUTPUT_ID = '66ebd1a23d6200007e000d91';
 
 const [ALICE, BOB, CAROL] = DEV_USERS.map((u) => u.principal.id) as [string, string, string];
@@ -38,6 +42,17 @@ const ANCHOR_WORKFLOW: WorkflowRecord = {
   dateCreated: '2024-09-11T13:53:08.000Z',
   tools: ['Input Data', 'Join', 'Summarize', 'Output Data'],
   outputs: ['regional_sales_forecast.csv'],
+};
+
+/** A private copy of the forecast app for what-if runs: the enqueue example's workflow. */
+const ENQUEUE_WORKFLOW: WorkflowRecord = {
+  ...ANCHOR_WORKFLOW,
+  id: ENQUEUE_WORKFLOW_ID,
+  name: 'Regional Sales Scenario',
+  fileName: 'Regional Sales Scenario.yxwz',
+  isShared: false,
+  dateCreated: '2024-09-11T14:20:41.000Z',
+  outputs: ['regional_sales_scenario.csv'],
 };
 
 /** The seed's example job, exactly as the spec's `success` examples show it. */
@@ -119,6 +134,8 @@ export function buildFixtures(seed: number): FixtureFiles {
       outputs: [`${slug(name)}.${faker.helpers.arrayElement(['csv', 'xlsx', 'yxdb'])}`],
     });
   }
+
+  workflows.push(structuredClone(ENQUEUE_WORKFLOW));
 
   const plans: JobPlan[] = [];
   const runs = [ANCHOR_RUNS, ...GENERATED.map((g) => g.runs)];

@@ -86,25 +86,39 @@ describe('alteryx: handlers', () => {
   });
 
   describe('token endpoint', () => {
-    const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+    // The engine hands the handler the form decoded and validated against TokenRequest: an object of string fields.
     const oauthCode = (r: Reply | ApiError) => (isApiError(r) ? r.detail['oauthError'] : undefined);
 
     it('issues a 60-minute bearer token for a valid key and secret, in the form or as Basic credentials', () => {
       const { call } = setup();
-      const fromForm = ok(call('oauth2Token', alice, { body: form({ grant_type: 'client_credentials', client_id: 'bob-api-key', client_secret: 'bob-api-secret' }) }));
+      const fromForm = ok(call('oauth2Token', alice, { body: { grant_type: 'client_credentials', client_id: 'bob-api-key', client_secret: 'bob-api-secret' } }));
       expect(fromForm.body).toMatchObject({ token_type: 'bearer', expires_in: 3600, access_token: expect.stringMatching(/^[\w-]{86}$/) });
       const basic = `Basic ${btoa('carol-api-key:carol-api-secret')}`;
-      expect(ok(call('oauth2Token', alice, { body: form({ grant_type: 'client_credentials' }), headers: { authorization: basic } })).status).toBe(200);
+      expect(ok(call('oauth2Token', alice, { body: { grant_type: 'client_credentials' }, headers: { authorization: basic } })).status).toBe(200);
+      // RFC 6749 §2.3.1: the id and secret are form-encoded before base64.
+      const encoded = `Basic ${btoa('alice-api-key:alice%2Dapi%2Dsecret')}`;
+      expect(ok(call('oauth2Token', alice, { body: { grant_type: 'client_credentials' }, headers: { authorization: encoded } })).status).toBe(200);
+    });
+
+    it('takes Basic credentials over form ones, and ignores fields it does not know', () => {
+      const { call } = setup();
+      const basic = `Basic ${btoa('carol-api-key:carol-api-secret')}`;
+      const both = { grant_type: 'client_credentials', client_id: 'bob-api-key', client_secret: 'wrong', scope: 'jobs' };
+      expect(ok(call('oauth2Token', alice, { body: both, headers: { authorization: basic } })).status).toBe(200);
+      expect(oauthCode(call('oauth2Token', alice, { body: both }))).toBe('invalid_client');
     });
 
     it('refuses unknown clients, wrong secrets, other grants and missing fields with the RFC 6749 codes', () => {
       const { call } = setup();
-      expect(oauthCode(call('oauth2Token', alice, { body: form({ grant_type: 'client_credentials', client_id: 'bob-api-key', client_secret: 'nope' }) }))).toBe('invalid_client');
-      expect(oauthCode(call('oauth2Token', alice, { body: form({ grant_type: 'client_credentials', client_id: 'who', client_secret: 'x' }) }))).toBe('invalid_client');
-      expect(oauthCode(call('oauth2Token', alice, { body: form({ grant_type: 'client_credentials' }) }))).toBe('invalid_client');
-      expect(oauthCode(call('oauth2Token', alice, { body: form({ client_id: 'bob-api-key', client_secret: 'bob-api-secret' }) }))).toBe('invalid_request');
-      expect(oauthCode(call('oauth2Token', alice, { body: form({ grant_type: 'password', client_id: 'bob-api-key', client_secret: 'bob-api-secret' }) }))).toBe('unsupported_grant_type');
-      expect(oauthCode(call('oauth2Token', alice, { body: 'x', headers: { authorization: 'Basic %%%' } }))).toBe('invalid_client');
+      expect(oauthCode(call('oauth2Token', alice, { body: { grant_type: 'client_credentials', client_id: 'bob-api-key', client_secret: 'nope' } }))).toBe('invalid_client');
+      expect(oauthCode(call('oauth2Token', alice, { body: { grant_type: 'client_credentials', client_id: 'who', client_secret: 'x' } }))).toBe('invalid_client');
+      expect(oauthCode(call('oauth2Token', alice, { body: { grant_type: 'client_credentials' } }))).toBe('invalid_client');
+      // An empty field counts as a missing one (RFC 6749 §3.1).
+      expect(oauthCode(call('oauth2Token', alice, { body: { grant_type: 'client_credentials', client_id: 'bob-api-key', client_secret: '' } }))).toBe('invalid_client');
+      expect(oauthCode(call('oauth2Token', alice, { body: { grant_type: 'client_credentials' }, headers: { authorization: 'Basic %%%' } }))).toBe('invalid_client');
+      // The engine refuses these before the handler runs; the handler still answers them right on its own.
+      expect(oauthCode(call('oauth2Token', alice, { body: { client_id: 'bob-api-key', client_secret: 'bob-api-secret' } }))).toBe('invalid_request');
+      expect(oauthCode(call('oauth2Token', alice, { body: { grant_type: 'password', client_id: 'bob-api-key', client_secret: 'bob-api-secret' } }))).toBe('unsupported_grant_type');
     });
   });
 });

@@ -11,6 +11,8 @@ const D = 24 * H;
 export interface TargetPlan {
   state: TargetState;
   condition: TargetCondition;
+  /** InProgress set by a client, not the worker: no Target.StartedOn, and the job waits for the client to finish it. */
+  heldByClient?: boolean;
 }
 
 /** A fixture job, with times as ms before the fixture epoch (the default clock start). */
@@ -53,6 +55,20 @@ export const SCENARIOS: readonly JobPlan[] = [
   { owner: ALICE, kind: 'Import', state: 'Pending', condition: 'Pending', createdAgo: 10 * MIN + 30 * S, pendingAgo: 10 * MIN, pickupDelayMs: 15 * MIN, description: true, targets: t('Pending', 'Pending', 3) },
   { owner: ADMINISTRATOR, kind: 'Processing', state: 'Completed', condition: 'Success', createdAgo: 6 * D, startedAgo: 6 * D - MIN, endedAgo: 6 * D - 3 * MIN, description: true, targets: done(2) },
   { owner: BOB, kind: 'Import', state: 'Completed', condition: 'Failure', createdAgo: 4 * D, pendingAgo: 4 * D - 30 * S, endedAgo: 2 * D - 30 * S, expired: true, description: true, targets: t('Pending', 'Pending', 2) },
+];
+
+/**
+ * Jobs for contract runs (`jobs-kit contract`), after the faker jobs so nothing before them moves. Each
+ * writing example of the spec that changes state has records of its own, so the examples also pass in
+ * spec order without resets (`--no-admin`, or a real server seeded like this):
+ * 39515 alice running, its worker idle (its one open target is held by a client), so targets created on it
+ * run at once: the bulk-create example and flow · 39519 alice finished, no description: the description
+ * 404 examples · 39521 alice finished: the description and target delete examples.
+ */
+export const CONTRACT_JOBS: readonly JobPlan[] = [
+  { owner: ALICE, kind: 'Processing', state: 'InProgress', condition: 'None', createdAgo: 30 * MIN, startedAgo: 25 * MIN, description: true, targets: [...done(1), { state: 'InProgress', condition: 'None', heldByClient: true }] },
+  { owner: ALICE, kind: 'Export', state: 'Completed', condition: 'Success', createdAgo: 3 * H, startedAgo: 3 * H - MIN, endedAgo: 3 * H - 5 * MIN, description: false, targets: done(1) },
+  { owner: ALICE, kind: 'MassEdit', state: 'Completed', condition: 'Success', createdAgo: 2 * H, startedAgo: 2 * H - MIN, endedAgo: 2 * H - 4 * MIN, description: true, targets: done(1) },
 ];
 
 function runningTargets(faker: Faker, count: number): TargetPlan[] {

@@ -54,6 +54,17 @@ describe('contenthub: fixtures', () => {
     expect(job(39405).state).toBe('Pending');
   });
 
+  it('end with the contract-run jobs, so each writing example has records no other example uses', () => {
+    const store = freshStore();
+    const job = (id: number) => store.jobs.get(id)!;
+    // 39515: running, its worker idle (the open target is a client's), so created targets run at once.
+    expect([job(39515).createdBy, job(39515).state, job(39515).workerTarget]).toEqual([ALICE.entityId, 'InProgress', null]);
+    expect([...job(39515).targets.values()].map((t) => [t.state, t.startedOn === null])).toEqual([['Completed', false], ['InProgress', true]]);
+    expect([job(39519).createdBy, job(39519).descriptionId]).toEqual([ALICE.entityId, null]);
+    expect([job(39521).createdBy, job(39521).descriptionId, [...job(39521).targets.values()].map((t) => t.id)]).toEqual([ALICE.entityId, 39522, [39523]]);
+    expect([job(39393).createdBy, job(39393).descriptionId, job(39309).targets.get('39341')!.state]).toEqual([ALICE.entityId, 39394, 'Pending']);
+  });
+
   it('leave the ids the spec’s create examples show as the next ones handed out', () => {
     const store = freshStore();
     const text = JSON.stringify(contenthub.spec);

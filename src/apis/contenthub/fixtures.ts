@@ -4,12 +4,13 @@ import { createCollection } from '../../state/collection.js';
 import { ENABLED_CULTURES } from './cultures.js';
 import { recount } from './entities.js';
 import { createTheme } from './fixture-catalog.js';
-import { randomPlan, SCENARIOS, type JobPlan } from './fixture-plans.js';
+import { CONTRACT_JOBS, randomPlan, SCENARIOS, type JobPlan } from './fixture-plans.js';
 import { FIRST_FIXTURE_ID } from './ids.js';
 import { FAILURE_REASONS, PENDING_TOO_LONG, SYSTEM_USER_ID } from './lifecycle.js';
 import type { FixtureFiles } from '../../fixtures/types.js';
 import { SIMULATION_SCHEMA, type JobSimulation } from './load.js';
 import type { DescriptionRecord, JobRecord, TargetRecord } from './records.js';
+import { HOST_LINKS } from './links.js';
 import { descriptionToApi, jobToApi, targetToApi } from './serialize.js';
 
 
@@ -68,11 +69,13 @@ function buildJob(faker: Faker, plan: JobPlan, firstId: number): Built {
       started = startedOn! + done * slot;
       ended = started + Math.floor(slot * 0.8);
       done++;
-    } else if (p.state === 'InProgress') started = T0 - IN_FLIGHT_SINCE;
+    } else if (p.state === 'InProgress') started = p.heldByClient ? null : T0 - IN_FLIGHT_SINCE;
     else if (p.state === 'Cancelled') ended = endedOn;
-    const changed = ended ?? started;
+    // A target a client took over was last changed by its owner, when the job started; the worker's, by the system user.
+    const changed = p.heldByClient ? startedOn : (ended ?? started);
+    const by = changed === null || p.heldByClient ? owner : SYSTEM_USER_ID;
     const target: TargetRecord = {
-      ...meta(id, created, changed ?? created, changed === null ? owner : SYSTEM_USER_ID, p.state === 'Pending' ? 1 : p.state === 'InProgress' ? 2 : 3),
+      ...meta(id, created, changed ?? created, by, p.state === 'Pending' ? 1 : p.state === 'InProgress' ? 2 : 3),
       jobId: job.id,
       state: p.state,
       condition: p.condition,
@@ -107,11 +110,13 @@ export function buildFixtures(seed: number): FixtureFiles {
   // Scenarios first: their texts do not move when the random jobs change.
   SCENARIOS.forEach(add);
   for (let i = 0; i < RANDOM_JOBS; i++) add(randomPlan(faker));
+  // Contract-run jobs last: adding them moved nothing above.
+  CONTRACT_JOBS.forEach(add);
   const all = ENABLED_CULTURES;
   return {
-    'jobs.json': { schema: 'Job', items: built.map((b) => jobToApi(b.job, all)) },
-    'descriptions.json': { schema: 'JobDescription', items: built.flatMap((b) => (b.description ? [descriptionToApi(b.description, all)] : [])) },
-    'targets.json': { schema: 'JobTarget', items: built.flatMap((b) => [...b.job.targets.values()].map((t) => targetToApi(t, all))) },
+    'jobs.json': { schema: 'Job', items: built.map((b) => jobToApi(b.job, all, HOST_LINKS)) },
+    'descriptions.json': { schema: 'JobDescription', items: built.flatMap((b) => (b.description ? [descriptionToApi(b.description, all, HOST_LINKS)] : [])) },
+    'targets.json': { schema: 'JobTarget', items: built.flatMap((b) => [...b.job.targets.values()].map((t) => targetToApi(t, all, HOST_LINKS))) },
     'job-simulation.json': { schema: SIMULATION_SCHEMA, items: built.map((b) => b.simulation) },
   };
 }

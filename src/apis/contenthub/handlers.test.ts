@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createEngineFromModules } from '../../engine/engine.js';
 import { ALICE, type ContentHubUser } from './auth.js';
 import contenthub from './index.js';
-import { ORIGIN } from './links.js';
+import { linkBase, linksFor, ORIGIN } from './links.js';
 
 /** The mock behind the engine, as a door would see it (response validation in 'throw' mode). */
 function mock() {
   const engine = createEngineFromModules([contenthub], { seed: 1, clock: 'manual', validateResponses: 'throw' });
-  const send = async (method: string, url: string, options: { as?: ContentHubUser; body?: unknown } = {}) => {
+  const send = async (method: string, url: string, options: { as?: ContentHubUser; body?: unknown; mountUrl?: string } = {}) => {
     const [path, rawQuery = ''] = url.split('?') as [string, string?];
     const headers: Record<string, string> = { authorization: `Bearer ${(options.as ?? ALICE).token}` };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const r = await engine.handle('contenthub', { method, path, rawQuery, headers, bodyText: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const r = await engine.handle('contenthub', { method, path, rawQuery, headers, bodyText: options.body === undefined ? undefined : JSON.stringify(options.body), mountUrl: options.mountUrl });
     expect(engine.violations).toEqual([]);
     return { status: r.status, headers: r.headers, body: r.body as any };
   };
@@ -251,5 +251,41 @@ describe('contenthub: cultures on reads', () => {
     const r = await send('GET', '/api/jobs/39309/targets?cultures=pt-BR');
     expect([r.status, Object.keys(r.body.errors)]).toEqual([400, ['cultures']]);
     expect((await send('GET', '/api/v2/jobs/39309?cultures=english')).status).toBe(400);
+  });
+});
+
+describe('contenthub: links start at the mount URL the client used', () => {
+  const MOUNT = 'http://127.0.0.1:4010/contenthub';
+  const hrefs = (value: unknown): string[] =>
+    Array.isArray(value) ? value.flatMap(hrefs) : value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => (k === 'href' && typeof v === 'string' ? [v] : hrefs(v))) : [];
+
+  it('puts every href of a body, paging links and Location headers on the mount', async () => {
+    const { send } = mock();
+    const page = (await send('GET', '/api/jobs/39309/targets?skip=2&take=2&cultures=en-US', { mountUrl: MOUNT })).body;
+    expect(page.next.href).toBe(`${MOUNT}/api/jobs/39309/targets?skip=4&take=2&cultures=en-US`);
+    expect(page.previous.href).toBe(`${MOUNT}/api/jobs/39309/targets?skip=0&take=2&cultures=en-US`);
+    const bodies = [page, (await send('GET', '/api/v2/jobs/39309', { mountUrl: MOUNT })).body, (await send('GET', '/api/jobs/39309/description', { mountUrl: MOUNT })).body];
+    const all = bodies.flatMap(hrefs);
+    expect(all.length).toBeGreaterThan(20);
+    for (const href of all) expect(href.startsWith(`${MOUNT}/api/`), href).toBe(true);
+    const created = await send('POST', '/api/jobs/39309/targets', { body: {}, mountUrl: MOUNT });
+    expect(created.headers['location']).toBe(`${MOUNT}/api/jobs/39309/targets/${created.body.id}`);
+    const described = await send('PUT', '/api/jobs/39389/description', { body: {}, mountUrl: 'http://localhost:4010' });
+    expect(described.headers['location']).toBe(`http://localhost:4010/api/jobs/39389/description/${described.body.id}`);
+  });
+
+  it('accepts relation links on any host, as read from any door', async () => {
+    const { send } = mock();
+    const r = await send('PATCH', '/api/jobs/39309/targets/39340', { body: { relations: { JobToJobTarget: { parent: { href: `${MOUNT}/api/entities/39309` } } } }, mountUrl: MOUNT });
+    expect(r.status).toBe(204);
+  });
+
+  it('falls back to the real host without a mount URL, and for one that is not an absolute http(s) URL', () => {
+    expect(linkBase(undefined)).toBe(ORIGIN);
+    expect(linkBase('http://foo bar/contenthub')).toBe(ORIGIN);
+    expect(linkBase('file:///tmp/x')).toBe(ORIGIN);
+    expect(linkBase('http://127.0.0.1:4010/')).toBe('http://127.0.0.1:4010');
+    expect(linkBase('http://Mock.local:80/contenthub/?q=1')).toBe('http://mock.local/contenthub');
+    expect(linksFor(undefined).job(1).href).toBe(`${ORIGIN}/api/v2/jobs/1`);
   });
 });

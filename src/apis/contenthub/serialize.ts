@@ -1,6 +1,6 @@
 import type { components } from '../../generated/contenthub.js';
 import { showCultureValues } from './cultures.js';
-import { definitionLink, descriptionLink, entityLink, jobLink, relationLink, targetLink } from './links.js';
+import type { Links } from './links.js';
 import type { DescriptionRecord, EntityMeta, JobRecord, TargetRecord } from './records.js';
 
 type Schemas = components['schemas'];
@@ -10,18 +10,18 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 /** The fields every entity resource carries, as Content Hub's Entities API shapes them. */
-function base(entity: EntityMeta, definition: string, cultures: readonly string[], self: Link): Schemas['EntityBase'] {
+function base(links: Links, entity: EntityMeta, definition: string, cultures: readonly string[], self: Link): Schemas['EntityBase'] {
   return {
     id: entity.id,
     identifier: entity.identifier,
     cultures: [...cultures],
-    created_by: entityLink(entity.createdBy),
+    created_by: links.entity(entity.createdBy),
     created_on: iso(entity.createdOn),
-    modified_by: entityLink(entity.modifiedBy),
+    modified_by: links.entity(entity.modifiedBy),
     modified_on: iso(entity.modifiedOn),
     locked_by: null,
     locked_on: null,
-    entitydefinition: definitionLink(definition),
+    entitydefinition: links.definition(definition),
     is_root_taxonomy_item: false,
     is_path_root: false,
     inherits_security: true,
@@ -31,8 +31,11 @@ function base(entity: EntityMeta, definition: string, cultures: readonly string[
   };
 }
 
-/** A job as `GET /api/v2/jobs/{id}` returns it: relations as links only, Job.Title only for asked cultures. */
-export function jobToApi(job: JobRecord, cultures: readonly string[]): Schemas['Job'] {
+/**
+ * A job as `GET /api/v2/jobs/{id}` returns it: relations as links only, Job.Title only for asked cultures.
+ * `links` says where the hrefs start (the request's mount URL, or the real host: see links.ts).
+ */
+export function jobToApi(job: JobRecord, cultures: readonly string[], links: Links): Schemas['Job'] {
   const properties: Schemas['JobProperties'] = {
     'Job.Type': job.type,
     'Job.State': job.state,
@@ -46,22 +49,22 @@ export function jobToApi(job: JobRecord, cultures: readonly string[]): Schemas['
   };
   if (cultures.length > 0) properties['Job.Title'] = showCultureValues(job.title, cultures);
   return {
-    ...base(job, 'M.Job', cultures, jobLink(job.id)),
+    ...base(links, job, 'M.Job', cultures, links.job(job.id)),
     properties,
     relations: {
-      JobToJobTarget: relationLink(job.id, 'JobToJobTarget'),
-      JobToJobDescription: relationLink(job.id, 'JobToJobDescription'),
+      JobToJobTarget: links.relation(job.id, 'JobToJobTarget'),
+      JobToJobDescription: links.relation(job.id, 'JobToJobDescription'),
     },
   };
 }
 
-const parentRelation = (childId: number, relation: string, parentId: number | null): Schemas['ParentRelation'] => ({
-  parent: parentId === null ? null : entityLink(parentId),
+const parentRelation = (links: Links, childId: number, relation: string, parentId: number | null): Schemas['ParentRelation'] => ({
+  parent: parentId === null ? null : links.entity(parentId),
   inherits_security: true,
-  self: relationLink(childId, relation),
+  self: links.relation(childId, relation),
 });
 
-export function targetToApi(target: TargetRecord, cultures: readonly string[]): Schemas['JobTarget'] {
+export function targetToApi(target: TargetRecord, cultures: readonly string[], links: Links): Schemas['JobTarget'] {
   const properties: Schemas['JobTargetProperties'] = {
     'Target.State': target.state,
     'Target.Condition': target.condition,
@@ -71,22 +74,22 @@ export function targetToApi(target: TargetRecord, cultures: readonly string[]): 
   };
   if (cultures.length > 0) properties['Target.Message'] = showCultureValues(target.message, cultures);
   return {
-    ...base(target, 'M.Target', cultures, targetLink(target.jobId, target.id)),
+    ...base(links, target, 'M.Target', cultures, links.target(target.jobId, target.id)),
     properties,
     relations: {
-      JobToJobTarget: parentRelation(target.id, 'JobToJobTarget', target.jobId),
-      TargetToEntity: parentRelation(target.id, 'TargetToEntity', target.entityId),
+      JobToJobTarget: parentRelation(links, target.id, 'JobToJobTarget', target.jobId),
+      TargetToEntity: parentRelation(links, target.id, 'TargetToEntity', target.entityId),
     },
   };
 }
 
-export function descriptionToApi(description: DescriptionRecord, cultures: readonly string[]): Schemas['JobDescription'] {
+export function descriptionToApi(description: DescriptionRecord, cultures: readonly string[], links: Links): Schemas['JobDescription'] {
   return {
-    ...base(description, 'M.JobDescription', cultures, descriptionLink(description.jobId, description.id)),
+    ...base(links, description, 'M.JobDescription', cultures, links.description(description.jobId, description.id)),
     properties: {
       'JobDescription.Configuration': description.configuration === null ? null : structuredClone(description.configuration),
       'JobDescription.Progress': description.progress === null ? null : structuredClone(description.progress),
     },
-    relations: { JobToJobDescription: parentRelation(description.id, 'JobToJobDescription', description.jobId) },
+    relations: { JobToJobDescription: parentRelation(links, description.id, 'JobToJobDescription', description.jobId) },
   };
 }

@@ -79,16 +79,23 @@ describe('exabyte: handlers', () => {
   });
 
   it('logs in with a form or JSON body, minting a token that works', async () => {
-    const form = await engine.handle('exabyte', {
+    const loggedIn = await engine.handle('exabyte', {
       method: 'POST', path: '/api/v1/login', rawQuery: '', headers: { 'content-type': 'application/x-www-form-urlencoded' }, bodyText: 'username=bob&password=bob-dev-password',
     });
-    const data = (form.body as any).data;
+    const data = (loggedIn.body as any).data;
     expect(data).toMatchObject({ 'X-Account-Id': 'Qb7XkPz3nW9RtYm2c', userId: 'Qb7XkPz3nW9RtYm2c' });
     expect(data.authToken).toBe(data['X-Auth-Token']);
     const mine = await call('GET', '/jobs?projection={"limit":500}', undefined, { 'x-auth-token': data.authToken, 'x-account-id': data.userId });
     expect(mine.body.data.every((j: any) => j.owner._id === bob!.principal.id)).toBe(true);
-    const missing = await engine.handle('exabyte', { method: 'POST', path: '/api/v1/login', rawQuery: '', headers: { 'content-type': 'application/x-www-form-urlencoded' }, bodyText: 'username=bob' });
+    const form = (bodyText: string) => engine.handle('exabyte', { method: 'POST', path: '/api/v1/login', rawQuery: '', headers: { 'content-type': 'application/x-www-form-urlencoded' }, bodyText });
+    const missing = await form('username=bob');
     expect(missing.status).toBe(400);
+    expect(missing.body).toEqual({ status: 'fail', data: { message: expect.stringMatching(/password/) } });
+    // A form is an object of string fields: a repeated field is an array, which the schema refuses.
+    expect((await form('username=bob&username=alice&password=bob-dev-password')).status).toBe(400);
+    expect((await form('username=bob&password=bob-dev-password&remember=1')).status).toBe(400);
+    expect((await form('username=bob&password=wrong')).status).toBe(401);
+    expect((await form('password=bob-dev-password&username=b%6Fb')).status).toBe(200);
     expect((await call('POST', '/login', { username: 'alice', password: 'alice-dev-password' }, {})).status).toBe(200);
     expect((await call('POST', '/login', { username: 'mallory', password: 'x' }, {})).status).toBe(401);
   });

@@ -5,6 +5,7 @@ import { invariants } from './invariants.js';
 import { canFollow, enterStatus, isInFlight, planRun, runOutcome, timeLimitMs, TRANSITIONS, type Job, type RunPlan } from './lifecycle.js';
 import { advanceStore, createStore, putJob, scheduleNext } from './store.js';
 import { PINNED_JOBS } from './pinned-jobs.js';
+import spec from '../../generated/exabyte.spec.js';
 
 const HOUR = 3_600_000;
 const plan = (over: Partial<RunPlan>): RunPlan => ({ queueAfterMs: 1, startAfterMs: 1, runMs: 600_000, fails: false, failAt: 0.5, terminateAfterMs: 1, rmsNumber: 1, errorIndex: 0, ...over });
@@ -102,5 +103,13 @@ describe('exabyte: job lifecycle', () => {
     advanceStore(store, clock.now() + 48 * HOUR);
     for (const id of inFlight) expect(['finished', 'error', 'timeout', 'terminated']).toContain(store.jobs.get(id)!.status);
     expect(invariants(store)).toEqual([]);
+  });
+
+  it("is what the spec's x-jobs-kit-lifecycle on getJob documents (every stored status; deleted is never answered)", () => {
+    const lifecycle = (spec as any).paths['/jobs/{id}'].get['x-jobs-kit-lifecycle'];
+    const { deleted: _never, ...answered } = TRANSITIONS;
+    expect(lifecycle.status).toBe('/data/status');
+    expect(lifecycle.transitions).toEqual(answered);
+    expect(lifecycle.deleting).toBeUndefined();
   });
 });

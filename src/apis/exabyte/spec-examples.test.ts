@@ -63,11 +63,33 @@ describe("exabyte: the spec's named examples", () => {
     expect(engine.violations).toEqual([]);
   });
 
-  it('the form-encoded login example logs in too', async () => {
+  it('the form-encoded login example (an object of fields, sent URL-encoded) logs in too', async () => {
     engine.reset();
     const form = example(operations.find((o) => o.operationId === 'login')!.requestBody!.content['application/x-www-form-urlencoded']!.examples as Record<string, unknown>, 'success');
-    const response = await engine.handle('exabyte', { method: 'POST', path: '/api/v1/login', rawQuery: '', headers: { 'content-type': 'application/x-www-form-urlencoded' }, bodyText: String(form.value) });
+    const bodyText = new URLSearchParams(form.value as Record<string, string>).toString();
+    expect(bodyText).toBe('username=alice&password=alice-dev-password');
+    const response = await engine.handle('exabyte', { method: 'POST', path: '/api/v1/login', rawQuery: '', headers: { 'content-type': 'application/x-www-form-urlencoded' }, bodyText });
     expect(response.status).toBe(200);
+    expect(engine.violations).toEqual([]);
+  });
+
+  it.each([
+    ['submitJob', 'POST', '/api/v1/jobs/Fq7dNw3KpT9xRm2Za', 'submit=true', 'SubmittedJob'],
+    ['submitJobAction', 'POST', '/api/v1/jobs/Gt5hWq8MzR4nKp3Yb/submit', '', 'SubmittedJobViaClient'],
+  ])("%s's success example is exactly what submitting its fixture job answers", async (_id, method, path, rawQuery, name) => {
+    engine.reset();
+    const documented = (spec.components!.examples![name] as { value: unknown }).value;
+    const response = await engine.handle('exabyte', { method, path, rawQuery, headers: alice.headers, bodyText: undefined });
+    expect(response.body).toEqual(documented);
+  });
+
+  it("gives each example that changes a job a job of its own, so they hold without resets between them", () => {
+    const idOf = (operationId: string, param: string, name: string) =>
+      example(operations.find((o) => o.operationId === operationId)!.parameters.find((p) => p.name === param)!.examples as Record<string, unknown>, name).value;
+    const changed = [idOf('submitJob', 'id', 'success'), idOf('submitJobAction', 'id', 'success'), idOf('deleteJob', 'id', 'success')];
+    const others = [idOf('getJob', 'id', 'success'), idOf('updateJob', 'id', 'success'), idOf('updateJob', 'id', 'invalidBody'), idOf('submitJob', 'id', 'alreadySubmitted')];
+    expect(new Set(changed).size).toBe(changed.length);
+    for (const id of changed) expect(others).not.toContain(id);
   });
 
   it("getJob's success example is exactly the fixture job its request names", async () => {

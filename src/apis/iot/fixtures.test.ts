@@ -31,8 +31,20 @@ describe('iot: fixtures', () => {
 
   it("hold the ids the spec's examples use, in the first dev user's account", () => {
     const ids = jobs.filter((j) => j.jobArn.includes(`:${FIXTURE_ACCOUNT}:`)).map((j) => j.jobId);
-    for (const id of [EXAMPLE_IDS.rolloutJob, EXAMPLE_IDS.continuousJob, EXAMPLE_IDS.completedJob]) expect(ids).toContain(id);
-    expect((files['jobTemplates.json']!.items as Schemas['JobTemplate'][]).map((t) => t.jobTemplateId)).toContain(EXAMPLE_IDS.template);
+    const jobIds = [EXAMPLE_IDS.rolloutJob, EXAMPLE_IDS.continuousJob, EXAMPLE_IDS.completedJob, EXAMPLE_IDS.updatedJob, EXAMPLE_IDS.canceledJob, EXAMPLE_IDS.canceledExecutionJob, EXAMPLE_IDS.deletedJob, EXAMPLE_IDS.deletedExecutionJob];
+    for (const id of jobIds) expect(ids).toContain(id);
+    const templates = (files['jobTemplates.json']!.items as Schemas['JobTemplate'][]).map((t) => t.jobTemplateId);
+    for (const id of [EXAMPLE_IDS.template, EXAMPLE_IDS.deletedTemplate]) expect(templates).toContain(id);
+  });
+
+  it('give each state-changing success example a record in the state it needs', () => {
+    const status = (id: string) => jobs.find((j) => j.jobId === id)?.status;
+    const execution = (jobId: string, thing: string) => executions.find((e) => e.jobId === jobId && e.thingArn.endsWith(`:thing/${thing}`));
+    expect(status(EXAMPLE_IDS.updatedJob)).toBe('IN_PROGRESS');
+    expect(status(EXAMPLE_IDS.canceledJob)).toBe('IN_PROGRESS');
+    expect(execution(EXAMPLE_IDS.canceledExecutionJob, 'warehouse-sensor-05')).toMatchObject({ status: 'QUEUED', versionNumber: 1 });
+    expect(status(EXAMPLE_IDS.deletedJob)).toBe('COMPLETED');
+    expect(execution(EXAMPLE_IDS.deletedExecutionJob, 'warehouse-sensor-02')).toMatchObject({ status: 'FAILED', executionNumber: 1 });
   });
 
   it('list jobs in the order they were created', () => {

@@ -5,11 +5,12 @@
  */
 import { Faker, en } from '@faker-js/faker';
 import type { FixtureFiles } from '../../fixtures/types.js';
+import type { components } from '../../generated/iot.js';
 import { DEFAULT_START } from '../../state/clock.js';
 import { FIXTURE_ACCOUNT, OTHER_ACCOUNT } from './auth.js';
-import { buildJob, planStatuses, type JobPlan } from './fixture-jobs.js';
+import { buildJob, planStatuses, type BuiltJob, type JobPlan } from './fixture-jobs.js';
 import { templateFor, OPERATIONS, type Operation } from './fixture-operations.js';
-import { arnOf, DEFAULT_REGION, type Scope } from './ids.js';
+import { arnOf, DEFAULT_REGION, toEpochSeconds, type Scope } from './ids.js';
 import { RECORD_SCHEMAS, type IotRecords, type ThingFixture } from './record-schemas.js';
 import type { JobStatus, TargetSelection } from './store.js';
 
@@ -22,6 +23,16 @@ export const EXAMPLE_IDS = {
   lobbyGroup: 'lobby-thermostats',
   warehouseGroup: 'warehouse-sensors',
   cameraGroup: 'loading-dock-cameras',
+  /**
+   * Records that exactly one state-changing success example uses, so the examples can run one after
+   * another against a server that is never reset (`jobs-kit contract --no-admin`, a real account).
+   */
+  updatedJob: 'dock-camera-firmware-2024-12',
+  canceledJob: 'sensor-recalibration-2024-12',
+  canceledExecutionJob: 'sensor-log-upload-2024-12',
+  deletedJob: 'camera-reboot-2024-11',
+  deletedExecutionJob: 'sensor-agent-upgrade-2024-11',
+  deletedTemplate: 'legacy-reboot-template',
 } as const;
 
 const A: Scope = { account: FIXTURE_ACCOUNT, region: DEFAULT_REGION };
@@ -105,8 +116,7 @@ function fakerJobs(f: Faker, scope: Scope, groups: ReturnType<typeof fakerGroups
   return plans;
 }
 
-function addJob(records: Records, f: Faker, plan: JobPlan, now: number): void {
-  const built = buildJob(f, plan, now);
+function addJob(records: Records, built: BuiltJob): void {
   records.jobs.push(built.job);
   records.jobDocuments.push(built.document);
   records.jobExecutions.push(...built.executions);
@@ -121,12 +131,12 @@ export function buildFixtures(seed: number): FixtureFiles {
 
   const lobby = addGroup(records, f, A, EXAMPLE_IDS.lobbyGroup, [1, 2, 3, 4].map((n) => `thermostat-lobby-${pad(n)}`));
   const warehouse = addGroup(records, f, A, EXAMPLE_IDS.warehouseGroup, [1, 2, 3, 4, 5, 6].map((n) => `warehouse-sensor-${pad(n)}`));
-  addGroup(records, f, A, EXAMPLE_IDS.cameraGroup, [1, 2, 3].map((n) => `dock-camera-${pad(n)}`));
+  const cameras = addGroup(records, f, A, EXAMPLE_IDS.cameraGroup, [1, 2, 3].map((n) => `dock-camera-${pad(n)}`));
   const groupsA = fakerGroups(records, f, A, 4);
   const groupsB = fakerGroups(records, f, B, 2);
 
   const ota = { ...templateFor(f, A, EXAMPLE_IDS.template, OPERATIONS[0]!, 'thermostat', Date.UTC(2024, 10, 20, 8, 0)), description: 'Over-the-air firmware update for thermostats' };
-  records.jobTemplates.push(ota);
+  records.jobTemplates.push(legacyTemplate(), ota);
   for (let i = 0; i < 5; i++) {
     const operation = f.helpers.arrayElement(OPERATIONS);
     const type = f.helpers.arrayElement(DEVICE_TYPES);
@@ -136,7 +146,13 @@ export function buildFixtures(seed: number): FixtureFiles {
 
   // Oldest first, as they were created: the store lists jobs newest first by insertion order.
   const plans = [...fakerJobs(f, A, groupsA, 24, now), ...anchorJobs(lobby, warehouse, ota.jobTemplateArn), ...fakerJobs(f, B, groupsB, 4, now)];
-  for (const plan of plans.sort((x, y) => x.createdAt - y.createdAt)) addJob(records, f, plan, now);
+  const built = plans.sort((x, y) => x.createdAt - y.createdAt).map((plan) => ({ createdAt: plan.createdAt, job: buildJob(f, plan, now) }));
+  // The single-use example records draw from their own faker, so adding them left every other record as it was.
+  const g = new Faker({ locale: [en] });
+  g.seed([seed, 2]);
+  g.setDefaultRefDate(new Date(DEFAULT_START));
+  built.push(...singleUseJobs(warehouse, cameras).map((plan) => ({ createdAt: plan.createdAt, job: buildJob(g, plan, now) })));
+  for (const { job } of built.sort((x, y) => x.createdAt - y.createdAt)) addJob(records, job);
   return Object.fromEntries(Object.entries(records).map(([name, items]) => [`${name}.json`, { schema: RECORD_SCHEMAS[name as keyof IotRecords], items }]));
 }
 
@@ -185,5 +201,70 @@ function anchorJobs(lobby: ThingFixture[], warehouse: ThingFixture[], otaArn: st
       jobTemplateArn: otaArn,
       executions: [{ thing: l1, status: 'SUCCEEDED' }, { thing: l2, status: 'IN_PROGRESS' }, { thing: l3, status: 'QUEUED' }, { thing: l4, status: 'FAILED' }],
     },
+  ];
+}
+
+/** A template only the deleteJobTemplate success example uses (older than the others: it lists last). */
+function legacyTemplate(): components['schemas']['JobTemplate'] {
+  return {
+    jobTemplateArn: arnOf(A, 'jobtemplate', EXAMPLE_IDS.deletedTemplate),
+    jobTemplateId: EXAMPLE_IDS.deletedTemplate,
+    description: 'Reboot a device at once (superseded by the maintenance-window reboot)',
+    document: JSON.stringify({ operation: 'reboot', delaySeconds: 0 }),
+    createdAt: toEpochSeconds(Date.UTC(2024, 9, 15, 10, 0)),
+  };
+}
+
+/**
+ * Jobs that exactly one state-changing success example uses (update, cancel, cancel an execution,
+ * delete, delete an execution), so no example finds a record another example has changed. They
+ * target the loading dock cameras and the warehouse sensors, and are older than the jobs on the
+ * first page of ListJobs.
+ */
+function singleUseJobs(warehouse: ThingFixture[], cameras: ThingFixture[]): JobPlan[] {
+  const w = warehouse as [ThingFixture, ThingFixture, ThingFixture, ThingFixture, ThingFixture, ThingFixture];
+  const [c1, c2, c3] = cameras as [ThingFixture, ThingFixture, ThingFixture];
+  const job = (jobId: string, rest: Omit<JobPlan, 'jobId' | 'jobArn' | 'targetSelection'>): JobPlan => ({ jobId, jobArn: arnOf(A, 'job', jobId), targetSelection: 'SNAPSHOT', ...rest });
+  return [
+    job(EXAMPLE_IDS.deletedJob, {
+      targets: [c1.thingArn, c2.thingArn],
+      status: 'COMPLETED',
+      createdAt: Date.UTC(2024, 10, 25, 8, 0),
+      document: JSON.stringify({ operation: 'reboot', delaySeconds: 30 }),
+      description: 'Reboot the loading dock cameras after the network change',
+      executions: [{ thing: c1, status: 'SUCCEEDED' }, { thing: c2, status: 'SUCCEEDED' }],
+    }),
+    job(EXAMPLE_IDS.deletedExecutionJob, {
+      targets: [w[0].thingArn, w[1].thingArn],
+      status: 'COMPLETED',
+      createdAt: Date.UTC(2024, 10, 28, 8, 0),
+      document: JSON.stringify({ operation: 'install', package: 'acme-edge-agent', version: '3.4.0' }),
+      description: 'Upgrade the warehouse sensor agent to 3.4.0',
+      executions: [{ thing: w[0], status: 'SUCCEEDED' }, { thing: w[1], status: 'FAILED' }],
+    }),
+    job(EXAMPLE_IDS.updatedJob, {
+      targets: [arnOf(A, 'thinggroup', EXAMPLE_IDS.cameraGroup)],
+      status: 'IN_PROGRESS',
+      createdAt: Date.UTC(2024, 11, 31, 9, 0),
+      document: JSON.stringify({ operation: 'ota', firmware: { version: '1.8.0', url: '${aws:iot:s3-presigned-url:https://s3.amazonaws.com/acme-device-firmware/camera/1.8.0.bin}' }, rebootAfter: true }),
+      description: 'Camera firmware 1.8.0 for the loading dock',
+      executions: [{ thing: c1, status: 'SUCCEEDED' }, { thing: c2, status: 'IN_PROGRESS' }, { thing: c3, status: 'QUEUED' }],
+    }),
+    job(EXAMPLE_IDS.canceledJob, {
+      targets: [w[2].thingArn, w[3].thingArn],
+      status: 'IN_PROGRESS',
+      createdAt: Date.UTC(2024, 11, 31, 10, 0),
+      document: JSON.stringify({ operation: 'calibrate', sensor: 'humidity', referencePercent: 50 }),
+      description: 'Recalibrate the humidity sensors in aisles 3 and 4',
+      executions: [{ thing: w[2], status: 'IN_PROGRESS' }, { thing: w[3], status: 'QUEUED' }],
+    }),
+    job(EXAMPLE_IDS.canceledExecutionJob, {
+      targets: [w[4].thingArn, w[5].thingArn],
+      status: 'IN_PROGRESS',
+      createdAt: Date.UTC(2024, 11, 31, 11, 0),
+      document: JSON.stringify({ operation: 'upload-logs', since: '2024-12-24T00:00:00.000Z', destination: '${aws:iot:s3-presigned-url:https://s3.amazonaws.com/acme-device-logs/sensor/cold-chain-audit.tar.gz}' }),
+      description: 'Upload the warehouse sensor logs for the cold-chain audit',
+      executions: [{ thing: w[4], status: 'QUEUED' }, { thing: w[5], status: 'IN_PROGRESS' }],
+    }),
   ];
 }

@@ -70,7 +70,7 @@ describe('iot: /__admin/seed and /__admin/state', () => {
 
   it('loads the committed fixtures through the same path', () => {
     const records = loadFixtures();
-    expect(records.jobs!.length).toBe(31);
+    expect(records.jobs!.length).toBe(36);
     expect(iot.invariants!(fresh(true))).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * POST /webapi/oauth2/token, the client-credentials grant of the Server's OWIN OAuth server
- * ("Configure and Authorize the Server API V3"). jobs-kit hands form bodies over as raw text, so the
- * form is parsed here. The client may authenticate in the form or with HTTP Basic (RFC 6749 §2.3.1,
- * what the Server's Swagger UI sends); the client is checked before the grant type, as OWIN does.
+ * ("Configure and Authorize the Server API V3"). The engine decodes the form and validates it against
+ * `TokenRequest` first (so `grant_type` is there, is `client_credentials`, and no field came twice);
+ * the body arrives as an object of string fields. The client may authenticate in the form or with
+ * HTTP Basic (RFC 6749 §2.3.1, what the Server's Swagger UI sends).
  */
 import { ApiError } from '../../../core/api-error.js';
 import type { Handler } from '../../../core/api-module.js';
@@ -10,6 +11,7 @@ import type { components } from '../../../generated/alteryx.js';
 import { findClient, issueToken, TOKEN_LIFETIME_MS } from '../auth.js';
 import type { AlteryxStore } from '../store.js';
 
+type TokenRequest = components['schemas']['TokenRequest'];
 type TokenResponse = components['schemas']['TokenResponse'];
 type OAuthErrorCode = components['schemas']['OAuthError']['error'];
 
@@ -35,8 +37,14 @@ function formDecode(text: string): string {
   }
 }
 
+/** A form field's value; an empty one counts as absent (RFC 6749 §3.1). */
+function field(form: Partial<Record<keyof TokenRequest, unknown>>, name: keyof TokenRequest): string | undefined {
+  const value = form[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /** client_id and client_secret from `Authorization: Basic` or, failing that, from the form. */
-function clientCredentials(authorization: string | undefined, form: URLSearchParams): { id: string; secret: string } | ApiError {
+function clientCredentials(authorization: string | undefined, form: Partial<TokenRequest>): { id: string; secret: string } | ApiError {
   const basic = /^Basic\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (basic) {
     const decoded = decodeBase64(basic[1]!);
@@ -44,19 +52,20 @@ function clientCredentials(authorization: string | undefined, form: URLSearchPar
     if (decoded === undefined || colon < 0) return oauthError('invalid_client', 'The Basic credentials are not base64 of "client_id:client_secret".');
     return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
   }
-  const id = form.get('client_id');
-  const secret = form.get('client_secret');
+  const id = field(form, 'client_id');
+  const secret = field(form, 'client_secret');
   if (!id || !secret) return oauthError('invalid_client', 'client_id and client_secret (the API key and secret) are required.');
   return { id, secret };
 }
 
 export const oauth2Token: Handler<AlteryxStore> = ({ body, headers, store, clock }) => {
-  const form = new URLSearchParams(typeof body === 'string' ? body : '');
+  const form: Partial<TokenRequest> = typeof body === 'object' && body !== null ? (body as Partial<TokenRequest>) : {};
   const client = clientCredentials(headers['authorization'], form);
   if (client instanceof ApiError) return client;
   const user = findClient(client.id);
   if (!user || user.apiSecret !== client.secret) return oauthError('invalid_client', 'The API key or secret is not valid.');
-  const grant = form.get('grant_type');
+  // Request validation already refuses these; kept so the handler is right on its own too.
+  const grant = field(form, 'grant_type');
   if (!grant) return oauthError('invalid_request', 'grant_type is required.');
   if (grant !== 'client_credentials') return oauthError('unsupported_grant_type', `The grant type '${grant}' is not supported; use client_credentials.`);
   const response: TokenResponse = {

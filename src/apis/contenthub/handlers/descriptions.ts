@@ -2,11 +2,10 @@ import { ApiError } from '../../../core/api-error.js';
 import type { Reply } from '../../../core/api-module.js';
 import { readCultures } from '../cultures.js';
 import { descriptionOf, nextEntityId, removeDescription, setDescription } from '../entities.js';
-import { descriptionLink } from '../links.js';
 import type { DescriptionRecord, JobRecord } from '../records.js';
 import { descriptionToApi } from '../serialize.js';
 import { applyDescriptionChange, newDescription, planDescriptionWrite, type DescriptionBody } from '../write-description.js';
-import { actor, jobFor, type Context } from './shared.js';
+import { actor, jobFor, linksOf, type Context } from './shared.js';
 
 function describedJob(ctx: Context, need: 'read' | 'write'): { job: JobRecord; description: DescriptionRecord } | ApiError {
   const job = jobFor(ctx, need);
@@ -18,7 +17,7 @@ function describedJob(ctx: Context, need: 'read' | 'write'): { job: JobRecord; d
 function show(ctx: Context, description: DescriptionRecord): Reply | ApiError {
   const cultures = readCultures(ctx.query);
   if (cultures instanceof ApiError) return cultures;
-  return { status: 200, body: descriptionToApi(description, cultures) };
+  return { status: 200, body: descriptionToApi(description, cultures, linksOf(ctx)) };
 }
 
 /** GET /api/jobs/{id}/description */
@@ -50,7 +49,7 @@ export function putJobDescription(ctx: Context): Reply | ApiError {
   }
   const created = newDescription(ctx.store, job, nextEntityId(ctx.store), change, actor(ctx), now);
   setDescription(ctx.store, job, created);
-  return { status: 201, body: { id: created.id }, headers: { location: descriptionLink(job.id, created.id).href } };
+  return { status: 201, body: { id: created.id }, headers: { location: linksOf(ctx).description(job.id, created.id).href } };
 }
 
 /** PATCH /api/jobs/{id}/description: changes only what is sent. */

@@ -1,10 +1,14 @@
 import { ApiError } from '../../../core/api-error.js';
 import type { HandlerContext } from '../../../core/api-module.js';
 import { accessTo, principalEntityId } from '../auth.js';
+import { linksFor, type Links } from '../links.js';
 import type { JobRecord } from '../records.js';
 import type { ContentHubStore } from '../store.js';
 
 export type Context = HandlerContext<ContentHubStore>;
+
+/** Where this response's hrefs start: the mount URL the client used, else the real host (links.ts). */
+export const linksOf = (ctx: Context): Links => linksFor(ctx.request.mountUrl);
 
 /** The acting user's entity id (created_by / modified_by). */
 export const actor = (ctx: Context): number => principalEntityId(ctx.principal);

@@ -4,11 +4,10 @@ import type { components } from '../../../generated/contenthub.js';
 import { readCultures } from '../cultures.js';
 import { addTarget, findTarget, nextEntityId, removeTarget } from '../entities.js';
 import { onTargetsChanged } from '../lifecycle.js';
-import { targetLink, targetsPageLink } from '../links.js';
 import type { JobRecord, TargetRecord, TargetState } from '../records.js';
 import { targetToApi } from '../serialize.js';
 import { applyTargetChange, newTarget, planTargetWrite, type TargetBody, type TargetChange } from '../write-target.js';
-import { actor, jobFor, type Context } from './shared.js';
+import { actor, jobFor, linksOf, type Context } from './shared.js';
 
 /** Content Hub's REST collections return at most 100 items per page ("up to 100"); 25 by default. */
 export const MAX_TAKE = 100;
@@ -31,7 +30,7 @@ export function createJobTarget(ctx: Context): Reply | ApiError {
   const target = newTarget(ctx.store, job, nextEntityId(ctx.store), change, actor(ctx), now);
   addTarget(ctx.store, job, target);
   onTargetsChanged(ctx.store, job, now);
-  return { status: 201, body: { id: target.id }, headers: { location: targetLink(job.id, target.id).href } };
+  return { status: 201, body: { id: target.id }, headers: { location: linksOf(ctx).target(job.id, target.id).href } };
 }
 
 /** POST /api/jobs/{id}/targets/bulk: all targets are checked first; one bad target creates none. */
@@ -72,9 +71,10 @@ export function listJobTargets(ctx: Context): Reply | ApiError {
   const filter = state === undefined ? undefined : (t: TargetRecord) => t.state === state;
   const page = job.targets.page({ offset: skip, limit: take, filter });
   const total = job.targets.count(filter);
-  const link = (from: number) => targetsPageLink(job.id, { skip: from, take, state, cultures });
+  const links = linksOf(ctx);
+  const link = (from: number) => links.targetsPage(job.id, { skip: from, take, state, cultures });
   const body: components['schemas']['JobTargetCollection'] = {
-    items: page.items.map((t) => targetToApi(t, cultures)),
+    items: page.items.map((t) => targetToApi(t, cultures, links)),
     total_items: total,
     returned_items: page.items.length,
     self: link(skip),
@@ -90,7 +90,7 @@ export function getJobTarget(ctx: Context): Reply | ApiError {
   if (found instanceof ApiError) return found;
   const cultures = readCultures(ctx.query);
   if (cultures instanceof ApiError) return cultures;
-  return { status: 200, body: targetToApi(found.target, cultures) };
+  return { status: 200, body: targetToApi(found.target, cultures, linksOf(ctx)) };
 }
 
 function update(ctx: Context, mode: 'replace' | 'merge'): Reply | ApiError {

@@ -9,12 +9,12 @@ import { success } from './jsend.js';
 
 type LoginResponse = components['schemas']['LoginResponse'];
 
-/** The body as JSON (an object) or as the form curl and the Python client send (`username=..&password=..`). */
+/**
+ * The login fields. The engine hands over a JSON body parsed and a form body (`username=..&password=..`,
+ * as curl and the Python client send it) decoded into an object of string fields, both validated
+ * against `LoginRequest`; the checks here only keep a body that skipped validation from reaching a user.
+ */
 function credentials(body: unknown): { username: unknown; password: unknown } {
-  if (typeof body === 'string') {
-    const form = new URLSearchParams(body);
-    return { username: form.get('username') ?? undefined, password: form.get('password') ?? undefined };
-  }
   return isPlainObject(body) ? { username: body.username, password: body.password } : { username: undefined, password: undefined };
 }
 
