@@ -1,4 +1,5 @@
 import { JobsKitError } from '../core/kit-error.js';
+import { createClock } from '../state/clock.js';
 import { createRandom } from '../state/random.js';
 import { credentialHeaderNames, lowerKeys, resolveApiTarget, type ApiSource } from './api-target.js';
 import type { ContractReport } from './contract-report.js';
@@ -64,7 +65,8 @@ function checkBaseUrl(baseUrl: string): void {
 export async function runContract(options: RunContractOptions): Promise<ContractReport> {
   const started = performance.now();
   // Wall time on purpose: the runner is a client, and reports say when a run happened (the mock's clock is the server's).
-  const startedAt = new Date().toISOString();
+  // A report's timestamp is wall time by nature; it still comes from the clock module, the one place that reads it.
+  const startedAt = new Date(createClock({ mode: 'real' }).now()).toISOString();
   checkBaseUrl(options.baseUrl);
   const target = await resolveApiTarget(options.api);
   const operations = target.index.operations;
