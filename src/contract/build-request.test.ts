@@ -18,6 +18,13 @@ describe('contract: requests from named examples', () => {
     expect(examplePairs(index.get('listEvents'))).toEqual([{ name: 'success', status: 200 }]);
     expect(examplePairs(index.get('deleteJob'))).toContainEqual({ name: 'success', status: 204 });
   });
+  it('pairs a request example no response names with the one body-less 2xx, and reports it when there is none', () => {
+    const withBody = { ...index.get('updateJob'), requestBody: { content: { 'application/json': { examples: { rename: { value: { priority: 'LOW' } } } } } } };
+    const bodiless = { ...withBody, responses: { ...withBody.responses, '204': { description: 'updated' } } };
+    expect(examplePairs(bodiless)).toContainEqual({ name: 'rename', status: 204 });
+    const withoutBodiless = { ...withBody, responses: Object.fromEntries(Object.entries(withBody.responses).filter(([s]) => s !== '204')) };
+    expect(examplePairs(withoutBodiless)).toContainEqual({ name: 'rename', status: undefined });
+  });
   it('fills path, query and body from the example of that name, falling back to success', () => {
     const built = buildRequest(tinyContractSpec, index.get('updateJob'), 'notFound', auth);
     expect(built).toMatchObject({ ok: true, request: { method: 'PATCH', path: '/jobs/j9999', body: { mediaType: 'application/json', text: '{"priority":"HIGH"}' } } });

@@ -112,23 +112,29 @@ export function buildRequest(document: OpenApiDocument, operation: OperationSpec
  * The named example pairs of an operation: every name on the request side that a response also
  * carries, plus the first 2xx response name when the request side has none (a list with no
  * parameters still has a success case). Each comes with the status its response documents.
+ * A request example no response names is the request that gets the body-less 2xx (a 204 cannot carry
+ * an example) when the operation has exactly one; otherwise it comes back with `status: undefined`,
+ * so the runner reports it instead of dropping it.
  */
-export function examplePairs(operation: OperationSpec): { name: string; status: number }[] {
+export function examplePairs(operation: OperationSpec): { name: string; status: number | undefined }[] {
   const responseNames = new Map<string, number>();
+  const bodiless2xx: number[] = [];
   for (const [status, response] of Object.entries(operation.responses)) {
     if (!/^\d{3}$/.test(status)) continue;
     for (const media of Object.values(response.content ?? {})) {
       for (const name of Object.keys(media.examples ?? {})) if (!responseNames.has(name)) responseNames.set(name, Number(status));
     }
-    // A response without content (204) is still a documented outcome of the `success` request.
-    if (!response.content && status.startsWith('2') && !responseNames.has(SUCCESS)) responseNames.set(SUCCESS, Number(status));
+    if (!response.content && status.startsWith('2')) bodiless2xx.push(Number(status));
   }
+  // A response without content (204) is still a documented outcome of the `success` request.
+  if (bodiless2xx.length > 0 && !responseNames.has(SUCCESS)) responseNames.set(SUCCESS, bodiless2xx[0]!);
   const requestNames = new Set<string>([
     ...operation.parameters.flatMap((p) => Object.keys(p.examples ?? {})),
     ...Object.values(operation.requestBody?.content ?? {}).flatMap((m) => Object.keys(m.examples ?? {})),
   ]);
-  const pairs = [...requestNames].filter((n) => responseNames.has(n)).map((name) => ({ name, status: responseNames.get(name)! }));
-  if (!pairs.some((p) => p.status < 300)) {
+  const unpairedStatus = bodiless2xx.length === 1 ? bodiless2xx[0] : undefined;
+  const pairs = [...requestNames].map((name) => ({ name, status: responseNames.get(name) ?? unpairedStatus }));
+  if (!pairs.some((p) => p.status !== undefined && p.status < 300)) {
     const success = responseNames.has(SUCCESS) && responseNames.get(SUCCESS)! < 300 ? SUCCESS : [...responseNames].find(([, s]) => s < 300)?.[0];
     if (success) pairs.unshift({ name: success, status: responseNames.get(success)! });
   }
