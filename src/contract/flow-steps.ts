@@ -1,7 +1,7 @@
 import type { OpenApiDocument, ResponseObject } from '../spec/openapi-types.js';
 import { resolveObject } from '../spec/resolve-ref.js';
 import type { OperationSpec, SpecIndex } from '../spec/spec-index.js';
-import { asPathValue, evaluateExpression, type ExpressionSource } from './runtime-expression.js';
+import { asPathValue, evaluateExpression, evaluateTemplate, type ExpressionSource } from './runtime-expression.js';
 import { pagingOf } from './spec-extensions.js';
 
 /** An OpenAPI Link Object, with the jobs-kit extensions a link may carry. */
@@ -77,8 +77,9 @@ export function resolveSteps(index: SpecIndex, links: Record<string, LinkObject>
       else if (param.in === 'query') step.query[param.name] = value.value;
     }
     if (link.requestBody !== undefined) {
-      const body = evaluateExpression(link.requestBody, source);
+      const body = evaluateTemplate(link.requestBody, source);
       if (body.found) step.body = { value: body.value };
+      else step.problem = `link "${name}": its requestBody names something the create exchange does not have`;
     }
     steps.push(step);
   }

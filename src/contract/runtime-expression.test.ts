@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asPathValue, evaluateExpression, readJsonPointer, type ExpressionSource } from './runtime-expression.js';
+import { asPathValue, evaluateExpression, evaluateTemplate, readJsonPointer, type ExpressionSource } from './runtime-expression.js';
 
 const source: ExpressionSource = {
   request: { method: 'POST', url: 'http://h/v1/workflows/w1/jobs?dryRun=true', headers: { 'x-trace': 't1' } },
@@ -25,6 +25,18 @@ describe('contract: OpenAPI runtime expressions for links', () => {
     expect(evaluateExpression('fixed', source)).toEqual({ found: true, value: 'fixed' });
     expect(evaluateExpression('$response.body#/data/missing', source).found).toBe(false);
     expect(evaluateExpression('$request.path.nope', source).found).toBe(false);
+  });
+  it('fills braced expressions embedded anywhere in a request body, keeping the type of a whole one', () => {
+    const template = { data: { id: '{$response.body#/data/_id}', count: '{$statusCode}', note: 'made by {$request.body#/name} ({$statusCode})', list: ['{$request.path.workflowId}'] }, literal: '$notAnExpression inside' };
+    expect(evaluateTemplate(template, source)).toEqual({
+      found: true,
+      value: { data: { id: 'abc', count: 201, note: 'made by build (201)', list: ['w1'] }, literal: '$notAnExpression inside' },
+    });
+    expect(evaluateTemplate('$response.body#/data/_id', source)).toEqual({ found: true, value: 'abc' });
+  });
+  it('reports a body whose embedded expression names nothing', () => {
+    expect(evaluateTemplate({ id: '{$response.body#/data/missing}' }, source).found).toBe(false);
+    expect(evaluateTemplate({ note: 'x {$request.path.nope}' }, source).found).toBe(false);
   });
   it('fills a path parameter from a Location URL with its last segment', () => {
     expect(asPathValue('/v1/jobs/j0008')).toBe('j0008');

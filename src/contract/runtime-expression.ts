@@ -43,6 +43,40 @@ export function evaluateExpression(expression: unknown, source: ExpressionSource
   return { found: false };
 }
 
+const EMBEDDED = /\{(\$[^{}]+)\}/g;
+
+/**
+ * Fills a link's `requestBody`: a string that is one whole expression is evaluated as above; inside
+ * objects, arrays and longer strings, expressions count only when wrapped in braces
+ * (`"id": "{$response.body#/data/id}"`), as OpenAPI allows for embedding them in strings. A string that
+ * is exactly one braced expression takes the value's own type; otherwise values are joined as text.
+ * Returns `{ found: false }` when any expression names nothing.
+ */
+export function evaluateTemplate(template: unknown, source: ExpressionSource): { found: boolean; value?: unknown } {
+  if (typeof template === 'string' && template.startsWith('$')) return evaluateExpression(template, source);
+  let missing = false;
+  const fill = (node: unknown): unknown => {
+    if (typeof node === 'string') {
+      const whole = /^\{(\$[^{}]+)\}$/.exec(node);
+      if (whole) {
+        const hit = evaluateExpression(whole[1], source);
+        if (!hit.found) missing = true;
+        return hit.value;
+      }
+      return node.replace(EMBEDDED, (_, expression: string) => {
+        const hit = evaluateExpression(expression, source);
+        if (!hit.found) missing = true;
+        return typeof hit.value === 'object' ? JSON.stringify(hit.value) : String(hit.value);
+      });
+    }
+    if (Array.isArray(node)) return node.map(fill);
+    if (typeof node === 'object' && node !== null) return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, fill(value)]));
+    return node;
+  };
+  const value = fill(template);
+  return missing ? { found: false } : { found: true, value };
+}
+
 /**
  * A path parameter from a `Location` header (or any URL) is its last segment: `Location:
  * /v1/jobs/j123` fills `{jobId}` with `j123`. Values without a slash pass through.
