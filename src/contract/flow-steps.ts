@@ -16,6 +16,11 @@ export interface LinkObject {
   'x-jobs-kit-order'?: number;
   /** On a link to a list: the created resource's id, as it appears at the paging `id` pointer. */
   'x-jobs-kit-id'?: string;
+  /**
+   * On a link to a read: the statuses it may answer right after the flow's delete (default: 404, 410, or
+   * a 2xx in a deleting state of `x-jobs-kit-lifecycle`). For sub-resources a delete leaves readable for a while.
+   */
+  'x-jobs-kit-after-delete'?: number[];
 }
 
 export type StepCategory = 'read' | 'list' | 'update' | 'action' | 'delete';

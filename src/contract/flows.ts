@@ -45,6 +45,11 @@ async function checkDeleted(ctx: RunContext, flow: string, read: FlowStep): Prom
   const base = { id: `deleted:${flow}:${read.operation.operationId}`, kind: 'deleted' as const, operationId: read.operation.operationId };
   const exchange = await send(ctx, read);
   if (typeof exchange === 'string') return void ctx.checks.push(skip(base, exchange));
+  const declared = read.link['x-jobs-kit-after-delete'];
+  if (declared !== undefined && !(Array.isArray(declared) && declared.every((s) => Number.isInteger(s)))) {
+    return void ctx.checks.push({ ...base, outcome: 'fail', message: `link "${read.name}": x-jobs-kit-after-delete must be a list of statuses`, diagnostics: [] });
+  }
+  if (declared) return void ctx.checks.push(judge(base, exchange, `${declared.join(' or ')} after the delete (x-jobs-kit-after-delete)`, (s) => declared.includes(s)));
   const deleting = lifecycleOf(read.operation);
   const statusOf = (e: Exchange) => (deleting ? readJsonPointer(e.response?.body, deleting.status) : undefined);
   const states = deleting?.deleting ?? [];

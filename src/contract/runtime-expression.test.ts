@@ -42,5 +42,7 @@ describe('contract: OpenAPI runtime expressions for links', () => {
     expect(asPathValue('/v1/jobs/j0008')).toBe('j0008');
     expect(asPathValue('https://h/api/jobs/a%20b?x=1')).toBe('a b');
     expect(asPathValue('j0008')).toBe('j0008');
+    expect(asPathValue('team/build-7')).toBe('team/build-7');
+    expect(asPathValue('arn:aws:iot:us-east-1:123456789012:job/j1')).toBe('arn:aws:iot:us-east-1:123456789012:job/j1');
   });
 });

@@ -79,10 +79,11 @@ export function evaluateTemplate(template: unknown, source: ExpressionSource): {
 
 /**
  * A path parameter from a `Location` header (or any URL) is its last segment: `Location:
- * /v1/jobs/j123` fills `{jobId}` with `j123`. Values without a slash pass through.
+ * /v1/jobs/j123` fills `{jobId}` with `j123`. Only absolute paths and URLs are cut: other values pass
+ * through whole, slashes included (an id such as `team/build-7` is percent-encoded when filled).
  */
 export function asPathValue(value: unknown): unknown {
-  if (typeof value !== 'string' || !value.includes('/')) return value;
+  if (typeof value !== 'string' || !(value.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(value))) return value;
   const segments = value.split('?')[0]!.split('/').filter(Boolean);
   return segments.length > 0 ? decodeURIComponent(segments[segments.length - 1]!) : value;
 }
