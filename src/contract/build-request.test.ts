@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexSpec } from '../spec/spec-index.js';
 import { tinyContractSpec } from '../../test/contract/tiny-contract-spec.js';
-import { buildRequest, examplePairs } from './build-request.js';
+import { buildRequest, examplePairs, serialiseBody } from './build-request.js';
 
 const index = indexSpec('tiny', tinyContractSpec);
 const auth = { authorization: 'Bearer token-alice' };
@@ -30,6 +30,9 @@ describe('contract: requests from named examples', () => {
     expect(built).toMatchObject({ ok: true, request: { method: 'PATCH', path: '/jobs/j9999', body: { mediaType: 'application/json', text: '{"priority":"HIGH"}' } } });
     const listed = buildRequest(tinyContractSpec, index.get('listJobs'), 'notFound', auth);
     expect(listed.ok && listed.request.query).toEqual([['limit', '3']]);
+  });
+  it('encodes form bodies as OpenAPI does by default: an array field repeats its key', () => {
+    expect(serialiseBody('application/x-www-form-urlencoded', { scope: ['read', 'write'], user: 'a b', n: 2 })).toBe('scope=read&scope=write&user=a+b&n=2');
   });
   it('lets overrides win over examples and keeps the credentials', () => {
     const built = buildRequest(tinyContractSpec, index.get('getJob'), 'success', auth, { path: { jobId: 'j0042' } });

@@ -62,7 +62,8 @@ export function serialiseBody(mediaType: string, value: unknown): string {
   if (isJsonMediaType(mediaType)) return JSON.stringify(value);
   if (typeof value === 'string') return value;
   if (mediaType === 'application/x-www-form-urlencoded' && typeof value === 'object' && value !== null) {
-    return new URLSearchParams(Object.entries(value).map(([k, v]) => [k, String(v)])).toString();
+    // OpenAPI's default encoding for form fields is style form, explode true: an array repeats its key.
+    return new URLSearchParams(Object.entries(value).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((item) => [k, asText(item)]))).toString();
   }
   return JSON.stringify(value);
 }
