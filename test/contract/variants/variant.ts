@@ -59,11 +59,15 @@ export function withAuth(module: AnyModule, auth: Partial<AuthScheme<any>>): Any
   return { ...module, auth: { ...module.auth, ...auth } };
 }
 
-/** A copy of the module whose OWN spec is changed (the runner still checks against the original). */
+/**
+ * A copy of the module whose OWN spec is changed (the runner still checks against the original). The
+ * precompiled validators belong to the original spec, so they are dropped: the engine compiles the
+ * changed spec's own at start-up.
+ */
 export function withSpec(module: AnyModule, change: (spec: OpenApiDocument) => void): AnyModule {
   const spec = structuredClone(module.spec);
   change(spec);
-  return { ...module, spec };
+  return { ...module, spec, validators: undefined };
 }
 
 /** Sets (or, with `undefined`, removes) a property at a path inside an object. */
