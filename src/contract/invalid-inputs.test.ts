@@ -16,6 +16,18 @@ describe('contract: invalid inputs derived from the spec', () => {
     // updateJob has no required field: only the wrong type is certain to be invalid.
     expect(invalidBodies(tinyContractSpec, validators.get('updateJob')!).map((b) => b.label)).toEqual(['wrong-type /name']);
   });
+  it('breaks form bodies too, and leaves bodies of other media types alone', () => {
+    const form = structuredClone(tinyContractSpec) as typeof tinyContractSpec & { paths: Record<string, any> };
+    const create = form.paths['/jobs'].post;
+    const json = create.requestBody.content['application/json'];
+    create.requestBody.content = { 'application/x-www-form-urlencoded': json };
+    const formValidators = compileApiValidators(indexSpec('tiny', form));
+    const labels = invalidBodies(form, formValidators.get('createJob')!).map((b) => b.label);
+    expect(labels).toContain('missing-required /name');
+    expect(labels).toContain('unknown-enum /priority');
+    create.requestBody.content = { 'text/plain': { schema: { type: 'string' }, examples: { success: { value: 'build' } } } };
+    expect(invalidBodies(form, compileApiValidators(indexSpec('tiny', form)).get('createJob')!)).toEqual([]);
+  });
   it('finds a refused value for each breakable parameter', () => {
     const params = invalidParams(tinyContractSpec, validators.get('listJobs')!, { path: {}, query: [] });
     expect(params.map((p) => [p.param.name, p.value])).toEqual([['limit', 'not-a-number'], ['pageToken', '']]);

@@ -12,13 +12,14 @@ export interface InvalidBody {
 }
 
 /**
- * Invalid bodies derived from the `success` body example and its schema: one missing required
+ * Invalid bodies (JSON or form) derived from the `success` body example and its schema: one missing required
  * field, one wrong type, one unknown enum value. A mutation the spec's own validator would still
  * accept is dropped, so every probe is invalid by the spec, not by guesswork.
  */
 export function invalidBodies(document: OpenApiDocument, validator: OperationValidator): InvalidBody[] {
   const example = bodyExample(document, validator.operation, 'success');
-  if (!example || !isJsonMediaType(example.mediaType)) return [];
+  // JSON and form bodies have fields to break; other media types (plain text, binary) are left alone.
+  if (!example || !(isJsonMediaType(example.mediaType) || example.mediaType === 'application/x-www-form-urlencoded')) return [];
   const { mediaType, value } = example;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   const schema = derefSchema(document, validator.operation.requestBody?.content[mediaType]?.schema);
