@@ -1,5 +1,5 @@
 import { isApiError } from '../core/api-error.js';
-import type { ApiName } from '../core/api-module.js';
+import type { AdminJobDetail, AdminJobRow, ApiName } from '../core/api-module.js';
 import { JobsKitError } from '../core/kit-error.js';
 import type { Engine } from '../engine/engine.js';
 import type { FaultSetting, LatencySetting, ResponseValidationMode } from '../engine/engine-options.js';
@@ -8,6 +8,32 @@ import type { JournalEntry } from '../state/journal.js';
 /** A problem with admin input: the admin API answers it as a 400 with this message. */
 export class AdminInputError extends Error {
   override readonly name = 'AdminInputError';
+}
+
+/** Something the admin input names does not exist: answered as a 404 with this message. */
+export class AdminNotFoundError extends Error {
+  override readonly name = 'AdminNotFoundError';
+}
+
+export interface JobFilter {
+  /** Exact status, as the list shows it. */
+  status?: string;
+  /** Case-insensitive text found in the id, owner or summary. */
+  q?: string;
+  /** Newest this many matches (default 200, at most 5000). */
+  limit?: number;
+}
+
+export interface JobList {
+  api: ApiName;
+  /** Whether the API describes its jobs to the admin page at all. */
+  supported: boolean;
+  total: number;
+  matched: number;
+  /** Every status among the API's jobs, for the filter. */
+  statuses: string[];
+  /** The newest `limit` matches, newest first (by creation time, else the store's order). */
+  jobs: AdminJobRow[];
 }
 
 export interface SettingsPatch {
@@ -24,12 +50,18 @@ export interface AdminApi {
   reset(): { now: number };
   clock(): { now: number; iso: string; mode: string; startedAt: number };
   advance(ms: number): { now: number; iso: string };
-  state(api?: ApiName): { apis: Record<string, unknown>; journal: { size: number; capacity: number; evicted: number } };
+  state(api?: ApiName): { apis: Record<string, unknown>; journal: { size: number; capacity: number; evicted: number }; stores: ReturnType<Engine['storeStats']> };
   seed(api: ApiName, data: unknown): { api: ApiName; loaded: number };
   requests(options?: { since?: number; api?: string; limit?: number }): JournalEntry[];
   clearRequests(): { cleared: number };
   settings(): Engine['settings'];
   updateSettings(patch: SettingsPatch): Engine['settings'];
+  /** An API's jobs as rows, filtered (the admin page's list). */
+  jobs(api: ApiName, filter?: JobFilter): JobList;
+  /** One job with its lifecycle history and the API's JSON for it. */
+  job(api: ApiName, id: string): AdminJobDetail;
+  /** Journal fill, and each store's job count, capacity (`maxJobs`) and evictions. */
+  stats(): { journal: { size: number; capacity: number; evicted: number }; stores: ReturnType<Engine['storeStats']> };
 }
 
 function checkLatency(value: unknown, what: string): LatencySetting {
@@ -50,6 +82,24 @@ function checkFaults(value: unknown): FaultSetting {
   return { rate: v.rate, status };
 }
 
+function checkLimit(value: unknown): number {
+  if (value === undefined) return 200;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 5000) throw new AdminInputError('limit must be a whole number from 1 to 5000');
+  return value;
+}
+
+function matches(row: AdminJobRow, status: string | undefined, q: string | undefined): boolean {
+  if (status && row.status !== status) return false;
+  if (!q) return true;
+  return [row.id, row.owner, row.summary].some((text) => text !== undefined && text.toLowerCase().includes(q));
+}
+
+/** By creation time, newest first; the store's order, reversed, where that does not decide (iot lists scope by scope). */
+function newestFirst(rows: AdminJobRow[]): AdminJobRow[] {
+  const when = (row: AdminJobRow) => row.createdAt ?? -Infinity;
+  return [...rows].reverse().sort((a, b) => when(b) - when(a));
+}
+
 export function createAdminApi(engine: Engine): AdminApi {
   const iso = (ms: number) => new Date(ms).toISOString();
   const known = (api: unknown): ApiName => {
@@ -57,6 +107,15 @@ export function createAdminApi(engine: Engine): AdminApi {
       throw new AdminInputError(`unknown api ${JSON.stringify(api)}; this mock serves ${engine.apis.join(', ')}`);
     }
     return api as ApiName;
+  };
+  const journalStats = () => ({ size: engine.journal.size, capacity: engine.journal.capacity, evicted: engine.journal.evicted });
+  // With the real clock, time moves between requests and lifecycles catch up only on the next one:
+  // run the shown API's due events first. Not engine.advance(0), which durable state would log as a write;
+  // events apply at their own times, so running them early changes nothing a later request sees.
+  const settle = (name: ApiName): number => {
+    const now = engine.clock.now();
+    engine.module(name).advance(engine.store(name), now);
+    return now;
   };
   return {
     health: () => ({ status: 'ok', apis: engine.apis, clock: { now: engine.clock.now(), mode: engine.clock.mode } }),
@@ -74,7 +133,8 @@ export function createAdminApi(engine: Engine): AdminApi {
       const apis = api === undefined ? engine.apis : [known(api)];
       return {
         apis: Object.fromEntries(apis.map((name) => [name, engine.module(name).snapshot(engine.store(name))])),
-        journal: { size: engine.journal.size, capacity: engine.journal.capacity, evicted: engine.journal.evicted },
+        journal: journalStats(),
+        stores: engine.storeStats(),
       };
     },
     seed(api, data) {
@@ -112,6 +172,34 @@ export function createAdminApi(engine: Engine): AdminApi {
       }
       Object.assign(engine.settings, next);
       return engine.settings;
+    },
+    jobs(api, filter = {}) {
+      const name = known(api);
+      const limit = checkLimit(filter.limit);
+      const view = engine.module(name).adminView;
+      if (!view) return { api: name, supported: false, total: 0, matched: 0, statuses: [], jobs: [] };
+      const now = settle(name);
+      const rows = view.jobs(engine.store(name), now);
+      const q = filter.q?.trim().toLowerCase();
+      const found = rows.filter((row) => matches(row, filter.status, q));
+      return {
+        api: name,
+        supported: true,
+        total: rows.length,
+        matched: found.length,
+        statuses: [...new Set(rows.map((row) => row.status))].sort(),
+        jobs: newestFirst(found).slice(0, limit),
+      };
+    },
+    job(api, id) {
+      const name = known(api);
+      const view = engine.module(name).adminView;
+      const detail = view?.job(engine.store(name), id, settle(name));
+      if (!detail) throw new AdminNotFoundError(`${name} has no job ${JSON.stringify(id)}`);
+      return detail;
+    },
+    stats() {
+      return { journal: journalStats(), stores: engine.storeStats() };
     },
   };
 }

@@ -94,6 +94,61 @@ export interface ApiModule<S = unknown> {
   seed(store: S, data: unknown, context: { clock: Clock; random: Random }): { loaded: number } | ApiError;
   /** Checks internal consistency; returns human-readable violations (used by fuzzing and tests). */
   invariants?(store: S): string[];
+  /** How the engine keeps the store within its job capacity (`maxJobs`); without it the store is not capped. */
+  jobCapacity?: JobCapacity<S>;
+  /** The jobs as the admin page (`/__admin/`) lists and details them; without it the page lists none for this API. */
+  adminView?: AdminView<S>;
+}
+
+/** One job as a row of the admin page's list. */
+export interface AdminJobRow {
+  /** Unique within the API; the admin detail route takes it (`/__admin/jobs/<api>/<id>`). */
+  id: string;
+  /** The status as the API names it (`IN_PROGRESS`, `Completed/Success`, `running`). */
+  status: string;
+  owner?: string;
+  /** Virtual epoch ms. */
+  createdAt?: number;
+  /** A short line that tells jobs apart (a name, a workflow, a command). */
+  summary?: string;
+}
+
+/**
+ * One moment of a job's lifecycle. `recorded`: the store keeps when it happened; `unknown-time`: the job is
+ * in this status but the store does not keep since when; `planned`: on the clock, not reached yet.
+ */
+export interface AdminHistoryEntry {
+  /** Virtual epoch ms; null for `unknown-time`. */
+  at: number | null;
+  status: string;
+  source: 'recorded' | 'unknown-time' | 'planned';
+  note?: string;
+}
+
+export interface AdminJobDetail extends AdminJobRow {
+  /** Oldest first; planned entries last. */
+  history: AdminHistoryEntry[];
+  /** The job as the API itself would return it. */
+  raw: unknown;
+}
+
+export interface AdminView<S> {
+  /** Every job, in the store's order. */
+  jobs(store: S, now: number): AdminJobRow[];
+  /** One job, or undefined when the API has no job with that id. */
+  job(store: S, id: string, now: number): AdminJobDetail | undefined;
+}
+
+/**
+ * A store's jobs, oldest first, for the engine's cap: when a write takes the store past `maxJobs`, the
+ * engine evicts the oldest jobs, finished or not, with everything that hangs off them (executions,
+ * steps, logs, pending lifecycle events).
+ */
+export interface JobCapacity<S> {
+  /** Jobs held now (cheap: called after every write). */
+  count(store: S): number;
+  /** Removes the `n` oldest jobs (by creation order) and what belongs only to them; returns how many went. */
+  evictOldest(store: S, n: number, now: number): number;
 }
 
 export function defineApi<S>(module: ApiModule<S>): ApiModule<S> {

@@ -21,6 +21,8 @@ export interface ApiRuntime extends CompiledApi {
   latencyRandom: Random;
   /** Virtual time up to which `advance` has run. */
   advancedTo: number;
+  /** Jobs evicted to keep the store within `maxJobs` (job-capacity.ts). */
+  evicted: number;
 }
 
 const compiledCache = new WeakMap<ApiModule<unknown>, CompiledApi>();
@@ -47,6 +49,7 @@ export function createApiRuntime(compiled: CompiledApi, seed: number, clock: Clo
     faultRandom: root.fork('faults'),
     latencyRandom: root.fork('latency'),
     advancedTo: clock.now(),
+    evicted: 0,
   };
 }
 

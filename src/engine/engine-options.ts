@@ -33,6 +33,11 @@ export interface EngineOptions {
   journalSize?: number;
   /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Jobs each API's store holds at most (default DEFAULT_MAX_JOBS, 100,000); past it the oldest are
+   * evicted, finished or not, with their executions/steps/logs. The counts show in `Engine.storeStats()`.
+   */
+  maxJobs?: number;
   latency?: LatencySetting;
   /** Per-operation latency, keyed by operationId. */
   operationLatency?: Record<string, LatencySetting>;

@@ -8,6 +8,7 @@ import { createJournal, type Journal } from '../state/journal.js';
 import { advanceRuntime, compileApi, createApiRuntime, type ApiRuntime, type CompiledApi } from './api-runtime.js';
 import { DEFAULT_MAX_BODY_BYTES, type EngineOptions, type EngineSettings } from './engine-options.js';
 import { handleRequest, type PipelineContext } from './handle-request.js';
+import { DEFAULT_MAX_JOBS, storeStats, trimJobs, type StoreStats } from './job-capacity.js';
 
 export interface ResponseViolation {
   api: string;
@@ -40,7 +41,17 @@ export interface Engine {
   advance(ms: number): number;
   /** Milliseconds spent compiling routes and validators at creation (0 when cached). */
   readonly compileMs: number;
+  /** Per API: jobs held, the cap (`maxJobs`) and how many were evicted since the last reset. */
+  storeStats(): Partial<Record<ApiName, StoreStats>>;
+  /**
+   * Calls `listener` synchronously after every handled request, in handling order (before any latency),
+   * e.g. for durable state's replay log. `fromKit`: the answer came from jobs-kit (injected fault, Prefer
+   * example), so no handler ran. Returns the unsubscribe function.
+   */
+  onHandled(listener: HandledListener): () => void;
 }
+
+export type HandledListener = (api: ApiName, request: MockRequest, response: MockResponse, fromKit: boolean) => void;
 
 /** Builds an engine from explicit API modules (createEngine picks the built-in ones). */
 export function createEngineFromModules(modules: readonly ApiModule<any>[], options: EngineOptions = {}): Engine {
@@ -49,6 +60,8 @@ export function createEngineFromModules(modules: readonly ApiModule<any>[], opti
   const clock = typeof options.clock === 'object' ? options.clock : createClock({ mode: options.clock ?? 'manual' });
   const fixtures = options.fixtures ?? true;
   const journal = createJournal(options.journalSize ?? 1000);
+  const maxJobs = options.maxJobs ?? DEFAULT_MAX_JOBS;
+  if (!Number.isInteger(maxJobs) || maxJobs < 1) throw new JobsKitError('JOBSKIT_USAGE', `maxJobs must be a whole number of at least 1, got ${maxJobs}`);
   const settings: EngineSettings = {
     auth: options.auth ?? true,
     latency: options.latency,
@@ -57,6 +70,7 @@ export function createEngineFromModules(modules: readonly ApiModule<any>[], opti
     validateResponses: options.validateResponses ?? 'off',
   };
   const violations: ResponseViolation[] = [];
+  const listeners = new Set<HandledListener>();
   const started = performance.now();
   const compiled = new Map<string, CompiledApi>(modules.map((m) => [m.name, compileApi(m)]));
   const compileMs = performance.now() - started;
@@ -89,6 +103,7 @@ export function createEngineFromModules(modules: readonly ApiModule<any>[], opti
     }
     const wallStart = performance.now();
     const result = handleRequest(rt, context, request);
+    if (request.method !== 'GET' && request.method !== 'HEAD') trimJobs(rt, maxJobs, clock.now());
     journal.record({
       at: clock.now(),
       api,
@@ -100,6 +115,7 @@ export function createEngineFromModules(modules: readonly ApiModule<any>[], opti
       durationMs: Math.round((performance.now() - wallStart) * 1000) / 1000,
       principal: result.principal?.id,
     });
+    for (const listener of listeners) listener(api, request, result.response, result.fromKit);
     const latency = (result.operation && settings.operationLatency[result.operation.operationId]) || settings.latency;
     return { response: result.response, delay: pickDelay(latency, rt.latencyRandom) };
   };
@@ -122,9 +138,14 @@ export function createEngineFromModules(modules: readonly ApiModule<any>[], opti
       return response;
     },
     handleSync: (api, request) => run(api, request).response,
+    storeStats: () => Object.fromEntries([...runtimes].map(([name, rt]) => [name, storeStats(rt, maxJobs)])),
     reset() {
       clock.reset();
       build();
+    },
+    onHandled(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     advance(ms) {
       const now = clock.advance(ms);

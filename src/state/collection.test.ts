@@ -41,4 +41,20 @@ describe('collection: ordered store with cursor paging', () => {
     expect(c.page({ limit: 3, reverse: true, afterSeq: last.lastSeq }).items.map((i) => i.n)).toEqual([7, 6, 5]);
     expect(c.count((i) => i.n > 7)).toBe(3);
   });
+  it('names the oldest keys first, and pages correctly after the oldest are deleted (eviction)', () => {
+    const c = filled(200);
+    expect(c.oldestKeys(3)).toEqual(['k1', 'k2', 'k3']);
+    const cursor = c.page({ limit: 5 }).lastSeq; // after k5
+    for (const key of c.oldestKeys(50)) c.delete(key);
+    expect(c.size).toBe(150);
+    expect(c.oldestKeys(2)).toEqual(['k51', 'k52']);
+    expect(c.page({ limit: 2 }).items.map((v) => v.n)).toEqual([51, 52]);
+    // A cursor minted before the eviction resumes at the oldest record still there.
+    expect(c.page({ afterSeq: cursor, limit: 2 }).items.map((v) => v.n)).toEqual([51, 52]);
+    expect(c.page({ afterSeq: 60, limit: 2, reverse: true }).items.map((v) => v.n)).toEqual([59, 58]);
+    expect(c.page({ afterSeq: 52, limit: 5, reverse: true }).items.map((v) => v.n)).toEqual([51]);
+    c.set('k1', { id: 'k1', n: 1 });
+    expect(c.oldestKeys(1)).toEqual(['k51']);
+    expect(c.page({ limit: 1, reverse: true }).items.map((v) => v.n)).toEqual([1]);
+  });
 });

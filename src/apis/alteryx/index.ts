@@ -6,7 +6,8 @@ import { auth } from './auth.js';
 import { errors } from './errors.js';
 import { handlers } from './handlers.js';
 import { advanceJobs } from './lifecycle.js';
-import { createStore, type AlteryxStore } from './store.js';
+import { createStore, evictOldestJobs, type AlteryxStore } from './store.js';
+import { adminView } from './admin-view.js';
 
 /** Alteryx Server API V3: job details and messages, a workflow's jobs, enqueueing, OAuth2 tokens. */
 export default defineApi<AlteryxStore>({
@@ -23,4 +24,6 @@ export default defineApi<AlteryxStore>({
   snapshot,
   seed,
   invariants,
+  jobCapacity: { count: (store) => store.jobs.size, evictOldest: evictOldestJobs },
+  adminView,
 });

@@ -157,3 +157,14 @@ export function isInCreationOrder(store: AlteryxStore): boolean {
   return true;
 }
 
+
+/**
+ * The store's job cap (the engine's `maxJobs`): the oldest jobs (the store keeps creation order) go
+ * with their messages, outputs and pending lifecycle events, in one pass over the scheduler.
+ */
+export function evictOldestJobs(store: AlteryxStore, n: number): number {
+  const ids = new Set(store.jobs.oldestKeys(n));
+  for (const id of ids) store.jobs.delete(id);
+  if (ids.size > 0) store.scheduler.cancel((e) => ids.has(e.jobId));
+  return ids.size;
+}

@@ -90,3 +90,31 @@ export function removeDescription(store: ContentHubStore, job: JobRecord, descri
 export function descriptionOf(store: ContentHubStore, job: JobRecord): DescriptionRecord | undefined {
   return job.descriptionId === null ? undefined : store.descriptions.get(job.descriptionId);
 }
+
+/**
+ * The store's job cap (the engine's `maxJobs`): the oldest jobs (the map keeps creation order) go with
+ * their targets, description, identifiers and pending lifecycle events, in one pass over the scheduler.
+ */
+export function evictOldestJobs(store: ContentHubStore, n: number): number {
+  const gone = new Set<number>();
+  for (const job of store.jobs.values()) {
+    if (gone.size >= n) break;
+    gone.add(job.id);
+  }
+  for (const id of gone) {
+    const job = store.jobs.get(id)!;
+    for (const target of job.targets.values()) {
+      store.targetJobs.delete(target.id);
+      forget(store, target);
+    }
+    const description = descriptionOf(store, job);
+    if (description) {
+      store.descriptions.delete(description.id);
+      forget(store, description);
+    }
+    forget(store, job);
+    store.jobs.delete(id);
+  }
+  if (gone.size > 0) store.scheduler.cancel((e) => gone.has(e.jobId));
+  return gone.size;
+}

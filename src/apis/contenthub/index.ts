@@ -2,6 +2,7 @@ import { defineApi } from '../../core/api-module.js';
 import spec from '../../generated/contenthub.spec.js';
 import validators from '../../generated/contenthub.validators.js';
 import { auth } from './auth.js';
+import { evictOldestJobs } from './entities.js';
 import { errors } from './errors.js';
 import { handlers } from './handlers.js';
 import { invariants } from './invariants.js';
@@ -9,6 +10,7 @@ import { advance } from './lifecycle.js';
 import { seed } from './seed.js';
 import { snapshot } from './snapshot.js';
 import { createStore, type ContentHubStore } from './store.js';
+import { adminView } from './admin-view.js';
 
 /** Sitecore Content Hub Jobs API v2.0: job targets (M.Target) and the job description (M.JobDescription). */
 export default defineApi<ContentHubStore>({
@@ -25,4 +27,6 @@ export default defineApi<ContentHubStore>({
   snapshot,
   seed,
   invariants,
+  jobCapacity: { count: (store) => store.jobs.size, evictOldest: evictOldestJobs },
+  adminView,
 });

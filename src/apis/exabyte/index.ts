@@ -6,7 +6,8 @@ import { errors } from './errors.js';
 import { handlers } from './handlers.js';
 import { invariants } from './invariants.js';
 import { seedStore } from './seed.js';
-import { advanceStore, createStore, snapshot, type ExabyteStore } from './store.js';
+import { advanceStore, createStore, evictOldestJobs, snapshot, type ExabyteStore } from './store.js';
+import { adminView } from './admin-view.js';
 
 /** Exabyte.io / Mat3ra jobs API: JSend envelopes, X-Auth-Token + X-Account-Id, Meteor ids, ESSE jobs. */
 export default defineApi<ExabyteStore>({
@@ -23,4 +24,6 @@ export default defineApi<ExabyteStore>({
   snapshot,
   seed: (store, data, { clock }) => seedStore(store, data, clock),
   invariants,
+  jobCapacity: { count: (store) => store.jobs.size, evictOldest: evictOldestJobs },
+  adminView,
 });

@@ -59,6 +59,17 @@ export function removeJob(store: ExabyteStore, id: string): void {
   store.scheduler.cancel((e) => e.jobId === id);
 }
 
+/**
+ * The store's job cap (the engine's `maxJobs`): the oldest stored jobs go with their pending status
+ * changes, in one pass over the scheduler.
+ */
+export function evictOldestJobs(store: ExabyteStore, n: number): number {
+  const ids = new Set(store.jobs.oldestKeys(n));
+  for (const id of ids) store.jobs.delete(id);
+  if (ids.size > 0) store.scheduler.cancel((e) => ids.has(e.jobId));
+  return ids.size;
+}
+
 /** A job of the caller's account; another account's job is as absent as a missing one. */
 export function findOwnJob(store: ExabyteStore, principal: Principal, id: string): Job | undefined {
   const job = store.jobs.get(id);

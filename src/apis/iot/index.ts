@@ -8,6 +8,7 @@ import { defineApi } from '../../core/api-module.js';
 import spec from '../../generated/iot.spec.js';
 import validators from '../../generated/iot.validators.js';
 import { iotAuth } from './auth.js';
+import { iotJobCapacity } from './capacity.js';
 import { iotErrors } from './errors.js';
 import { advanceFleet } from './fleet.js';
 import { handlers } from './handlers.js';
@@ -16,6 +17,7 @@ import { parseRecords } from './record-schemas.js';
 import { loadRecords } from './records.js';
 import { snapshotStore } from './snapshot.js';
 import { createIotStore, type IotStore } from './store.js';
+import { adminView } from './admin-view.js';
 
 export default defineApi<IotStore>({
   name: 'iot',
@@ -36,4 +38,6 @@ export default defineApi<IotStore>({
     return typeof loaded === 'number' ? { loaded } : new ApiError('validation_failed', loaded);
   },
   invariants: storeViolations,
+  jobCapacity: iotJobCapacity,
+  adminView,
 });

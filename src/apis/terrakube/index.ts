@@ -9,8 +9,9 @@ import { invariants, seed, snapshot } from './admin.js';
 import { auth } from './auth.js';
 import { errors } from './errors.js';
 import { handlers } from './handlers.js';
-import { advance } from './lifecycle.js';
+import { advance, evictOldestJobs } from './lifecycle.js';
 import { createStore, type TerrakubeStore } from './store.js';
+import { adminView } from './admin-view.js';
 
 export default defineApi<TerrakubeStore>({
   name: 'terrakube',
@@ -26,4 +27,6 @@ export default defineApi<TerrakubeStore>({
   snapshot,
   seed,
   invariants,
+  jobCapacity: { count: (store) => store.jobs.size, evictOldest: evictOldestJobs },
+  adminView,
 });

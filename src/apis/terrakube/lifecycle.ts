@@ -215,3 +215,22 @@ export function removeJob(store: TerrakubeStore, job: JobRecord, at: number): vo
   store.scheduler.cancel((e) => e.jobId === job.id);
   wakeWorkspace(store, job.workspaceId, at);
 }
+
+/**
+ * The store's job cap (the engine's `maxJobs`): the oldest jobs (lowest ids) go with their steps and
+ * pending events, in one pass over the scheduler; jobs queued behind an evicted one may start.
+ */
+export function evictOldestJobs(store: TerrakubeStore, n: number, at: number): number {
+  const ids = new Set<number>();
+  const workspaces = new Set<string>();
+  for (const key of store.jobs.oldestKeys(n)) {
+    const job = store.jobs.get(key)!;
+    for (const id of job.stepIds) store.steps.delete(id);
+    store.jobs.delete(key);
+    ids.add(job.id);
+    workspaces.add(job.workspaceId);
+  }
+  if (ids.size > 0) store.scheduler.cancel((e) => ids.has(e.jobId));
+  for (const workspaceId of workspaces) wakeWorkspace(store, workspaceId, at);
+  return ids.size;
+}
