@@ -1,20 +1,30 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createAdminApi, type AdminApi } from '../admin/admin-api.js';
-import type { MockRequest } from '../core/http.js';
+import type { MockRequest, MockResponse } from '../core/http.js';
 import { JobsKitError } from '../core/kit-error.js';
 import { createEngine } from '../engine/create-engine.js';
 import type { Engine } from '../engine/engine.js';
 import { DEFAULT_MAX_BODY_BYTES, type EngineOptions } from '../engine/engine-options.js';
-import { toMockResponse } from '../respond/to-mock-response.js';
+import { answerClientError, kitAnswer, shuttingDownAnswer } from './door-answers.js';
 import { dispatch, type DoorOptions } from './resolve-request.js';
 
 export interface MockServerOptions extends EngineOptions, DoorOptions {
   engine?: Engine;
-  /** Close connections idle for this long (ms). */
+  /** The admin API to serve (default: one over `engine`); durable state passes its recording one. */
+  adminApi?: AdminApi;
+  /** Close connections idle between requests for this long (ms, default 5000). */
   keepAliveTimeout?: number;
-  /** Give up on a request whose headers/body have not arrived in this time (ms). */
+  /** Give up on a request whose headers and body have not all arrived in this time (ms, default 30000): 408. */
   requestTimeout?: number;
+  /** Give up on a request whose headers have not arrived in this time (ms, default min(10000, requestTimeout)): 408. */
+  headersTimeout?: number;
+  /** How often the timeouts above are checked (ms, default 1000; node's own default is 30 s). */
+  connectionsCheckingInterval?: number;
+  /** Largest accepted request head (request line + headers) in bytes (default 16384): 431 past it. */
+  maxHeaderSize?: number;
+  /** How long close() lets in-flight requests finish before cutting the remaining connections (ms, default 5000). */
+  shutdownTimeout?: number;
 }
 
 export interface MockServer {
@@ -22,10 +32,12 @@ export interface MockServer {
   admin: AdminApi;
   server: Server;
   listen(port: number, host?: string): Promise<{ port: number; host: string; url: string }>;
+  /** Stops accepting, finishes in-flight requests, answers 503 to requests that still arrive, then resolves. */
   close(): Promise<void>;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const NO_BODY = { text: undefined, bytes: 0 } as const;
 
 function headersOf(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
@@ -58,54 +70,78 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ text: string |
   });
 }
 
+const ADMIN_LOCAL_ONLY = kitAnswer(403, 'the admin API only answers localhost; start serve with --admin-token to allow remote admin');
+
 /** The HTTP door: node:http straight to plain requests, no Fetch objects on the hot path. */
 export function createMockServer(options: MockServerOptions = {}): MockServer {
   const engine = options.engine ?? createEngine(options);
-  const admin = createAdminApi(engine);
+  const admin = options.adminApi ?? createAdminApi(engine);
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  let adminEnabled = options.admin !== false;
+  const mount = options.mount ?? 'prefixed';
+  // Built once per server (and again only when listen() turns admin off), not per request.
+  let door: DoorOptions = { mount, admin: options.admin !== false, adminToken: options.adminToken };
+  let closing = false;
+
+  const send = (req: IncomingMessage, res: ServerResponse, response: MockResponse) => {
+    if (closing) res.setHeader('connection', 'close');
+    // writeHead fixes the head at once: without a length Node would send every body chunked (one more
+    // write per response). 204 and 304 must not carry one (RFC 9110 §8.6).
+    const { headers } = response;
+    if (response.status !== 204 && response.status !== 304 && headers['content-length'] === undefined) headers['content-length'] = String(Buffer.byteLength(response.bodyText ?? ''));
+    res.writeHead(response.status, headers);
+    res.end(req.method === 'HEAD' ? undefined : response.bodyText);
+  };
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const rawUrl = req.url ?? '/';
       const q = rawUrl.indexOf('?');
-      const body = req.method === 'GET' || req.method === 'HEAD' ? { text: undefined, bytes: 0 } : await readBody(req, limit);
-      const request: MockRequest = {
-        method: (req.method ?? 'GET').toUpperCase(),
-        path: q === -1 ? rawUrl : rawUrl.slice(0, q),
-        rawQuery: q === -1 ? '' : rawUrl.slice(q + 1),
-        headers: headersOf(req),
-        bodyText: body.text,
-        bodyBytes: body.bytes,
-      };
-      const isAdminPath = request.path === '/__admin' || request.path.startsWith('/__admin/');
-      // Without a token the admin API answers loopback clients only, whatever interface we listen on.
-      if (isAdminPath && adminEnabled && options.adminToken === undefined && !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-        const refused = toMockResponse({ status: 403, body: { error: { status: 403, message: 'the admin API only answers localhost; start serve with --admin-token to allow remote admin' } } }, 'application/json');
-        res.writeHead(refused.status, refused.headers).end(refused.bodyText);
+      const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+      if (closing) {
+        // A request on a kept-alive socket after close() began: refuse it in the API's shape and drop the socket.
+        req.resume();
+        send(req, res, shuttingDownAnswer(engine, path, mount));
         return;
       }
-      const origin = request.headers['host'] ? `http://${request.headers['host']}` : undefined;
-      const response = await dispatch(engine, admin, request, { ...options, admin: adminEnabled }, origin);
-      res.writeHead(response.status, response.headers);
-      res.end(req.method === 'HEAD' ? undefined : response.bodyText);
+      const method = req.method === undefined ? 'GET' : req.method;
+      const body = method === 'GET' || method === 'HEAD' ? NO_BODY : await readBody(req, limit);
+      const request: MockRequest = { method, path, rawQuery: q === -1 ? '' : rawUrl.slice(q + 1), headers: headersOf(req), bodyText: body.text, bodyBytes: body.bytes };
+      const isAdminPath = path === '/__admin' || path.startsWith('/__admin/');
+      // Without a token the admin API answers loopback clients only, whatever interface we listen on.
+      if (isAdminPath && door.admin && door.adminToken === undefined && !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+        send(req, res, ADMIN_LOCAL_ONLY);
+        return;
+      }
+      const host = request.headers['host'];
+      send(req, res, await dispatch(engine, admin, request, door, host ? `http://${host}` : undefined));
     } catch (error) {
       options.onError?.('http door failed', error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { status: 500, message: 'jobs-kit server error (logged)' } }));
+      if (!res.headersSent) send(req, res, kitAnswer(500, 'jobs-kit server error (logged)'));
+      else res.end();
     }
   };
 
-  const server = createServer({ keepAliveTimeout: options.keepAliveTimeout ?? 5000, requestTimeout: options.requestTimeout ?? 30_000 }, (req, res) => {
-    void onRequest(req, res);
-  });
+  const requestTimeout = options.requestTimeout ?? 30_000;
+  const server = createServer(
+    {
+      keepAliveTimeout: options.keepAliveTimeout ?? 5000,
+      requestTimeout,
+      headersTimeout: options.headersTimeout ?? Math.min(10_000, requestTimeout),
+      connectionsCheckingInterval: options.connectionsCheckingInterval ?? 1000,
+      maxHeaderSize: options.maxHeaderSize ?? 16_384,
+    },
+    (req, res) => {
+      void onRequest(req, res);
+    },
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
 
   return {
     engine,
     admin,
     server,
     listen(port, host = '127.0.0.1') {
-      if (!LOOPBACK.has(host) && host !== 'localhost' && options.adminToken === undefined) adminEnabled = false;
+      if (!LOOPBACK.has(host) && host !== 'localhost' && options.adminToken === undefined) door = { ...door, admin: false };
       return new Promise((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException) => {
           server.off('listening', onListening);
@@ -124,9 +160,18 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       });
     },
     close() {
+      closing = true;
       return new Promise((resolve) => {
+        if (!server.listening) {
+          resolve();
+          return;
+        }
+        // Stops accepting and closes idle keep-alive sockets; busy ones close after their response (Connection: close).
         server.close(() => resolve());
         server.closeIdleConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), options.shutdownTimeout ?? 5000);
+        cut.unref();
+        server.once('close', () => clearTimeout(cut));
       });
     },
   };

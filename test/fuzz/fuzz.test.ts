@@ -7,6 +7,7 @@ describe('fuzzing: the engine under arbitrary and hostile requests (seed-fixed)'
     console.log(`[fuzz] ${tally.requests} requests, statuses ${JSON.stringify(tally.byStatus)}`);
     expect(tally.crashes).toBe(0);
     expect(tally.serverErrors).toEqual([]);
+    expect(tally.errorSchemaFailures).toEqual([]);
     expect(tally.invariantViolations).toEqual([]);
     expect(tally.prototypePolluted).toBe(false);
     expect(tally.requests + tally.crashes).toBe(2000);

@@ -2,10 +2,13 @@ import type { Command } from 'commander';
 import { BUILTIN_MODULES } from '../../apis/registry.js';
 import { JobsKitError } from '../../core/kit-error.js';
 import { createMockServer } from '../../doors/node-server.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../../engine/engine-options.js';
+import { DEFAULT_MAX_JOBS } from '../../engine/job-capacity.js';
+import { openDurableState } from '../../persistence/durable-state.js';
 import { indexSpec } from '../../spec/spec-index.js';
 import { parseApis, parseChoice, parseInteger, parseLatencyFlag, parseOperationLatency } from '../parse-options.js';
 import { fail } from '../fail.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, exitCodesHelp } from '../exit-codes.js';
 
 interface ServeFlags {
   port?: string;
@@ -20,6 +23,12 @@ interface ServeFlags {
   fixtures: boolean;
   adminToken?: string;
   journalSize?: string;
+  state?: string;
+  maxBodyBytes?: string;
+  maxHeaderBytes?: string;
+  requestTimeout?: string;
+  keepAliveTimeout?: string;
+  maxJobs?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -38,7 +47,24 @@ export function registerServe(program: Command): void {
     .option('--no-fixtures', 'start with empty stores instead of the committed fixtures')
     .option('--admin-token <token>', 'require this token for /__admin/* (needed to reach admin from other hosts)')
     .option('--journal-size <n>', 'how many requests the journal keeps', '1000')
-    .addHelpText('after', '\nExamples:\n  npx jobs-kit serve\n  npx jobs-kit serve --api iot --port 8080\n  npx jobs-kit serve --clock manual --latency 20-200 --no-auth\n  npx jobs-kit serve --latency-op listJobs=500 --error-rate 5\n')
+    .option('--state <file>', 'keep state in FILE: restored on start, saved (atomically) on every change and on exit')
+    .option('--max-body-bytes <n>', 'largest request body accepted (413 past it)', String(DEFAULT_MAX_BODY_BYTES))
+    .option('--max-header-bytes <n>', 'largest request head accepted (431 past it)', '16384')
+    .option('--request-timeout <ms>', 'answer 408 and close when a request has not fully arrived in this time', '30000')
+    .option('--keep-alive-timeout <ms>', 'close connections idle between requests for this long', '5000')
+    .option('--max-jobs <n>', 'jobs each API keeps; past it the oldest are evicted (counted in GET /__admin/stats)', String(DEFAULT_MAX_JOBS))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  npx jobs-kit serve                                   # all five APIs under http://127.0.0.1:4010/<api>',
+        '  npx jobs-kit serve --api iot --port 8080             # one API at the root, as the real service lays it out',
+        '  npx jobs-kit serve --clock manual --latency 20-200 --no-auth',
+        '  npx jobs-kit serve --latency-op listJobs=500 --error-rate 5',
+        exitCodesHelp({ ok: 'stopped cleanly on Ctrl-C/SIGTERM', usage: 'usage, config file or environment error, e.g. port in use (one line on stderr)' }),
+      ].join('\n'),
+    )
     .action(async (flags: ServeFlags) => {
       try {
         const apis = parseApis(flags.api);
@@ -49,7 +75,7 @@ export function registerServe(program: Command): void {
         const known = new Set(apis.flatMap((api) => indexSpec(api, BUILTIN_MODULES[api].spec).operations.map((o) => o.operationId)));
         const unknown = Object.keys(operationLatency).filter((id) => !known.has(id));
         if (unknown.length > 0) throw new JobsKitError('JOBSKIT_USAGE', `--latency-op names no operation of ${apis.join(', ')}: ${unknown.join(', ')}`, 'operation ids are in the specs (operationId)');
-        const mock = createMockServer({
+        const engineOptions = {
           apis,
           seed: parseInteger('--seed', flags.seed, 0, 2 ** 32 - 1)!,
           auth: flags.auth,
@@ -58,9 +84,20 @@ export function registerServe(program: Command): void {
           operationLatency,
           faults: errorRate ? { rate: errorRate / 100, status: 500 } : undefined,
           fixtures: flags.fixtures,
-          adminToken: flags.adminToken,
           journalSize: parseInteger('--journal-size', flags.journalSize, 0, 1_000_000)!,
+          maxBodyBytes: parseInteger('--max-body-bytes', flags.maxBodyBytes, 1, 2 ** 31 - 1)!,
+          maxJobs: parseInteger('--max-jobs', flags.maxJobs, 1, 10_000_000)!,
+        };
+        const durable = flags.state === undefined ? undefined : openDurableState(flags.state, engineOptions);
+        const mock = createMockServer({
+          ...engineOptions,
+          engine: durable?.engine,
+          adminApi: durable?.admin,
+          adminToken: flags.adminToken,
           mount,
+          maxHeaderSize: parseInteger('--max-header-bytes', flags.maxHeaderBytes, 1024, 1024 * 1024)!,
+          requestTimeout: parseInteger('--request-timeout', flags.requestTimeout, 1, 3_600_000)!,
+          keepAliveTimeout: parseInteger('--keep-alive-timeout', flags.keepAliveTimeout, 1, 3_600_000)!,
         });
         const { url } = await mock.listen(port, flags.host ?? '127.0.0.1');
         const lines = [`jobs-kit mock listening on ${url} (clock ${mock.engine.clock.mode}, seed ${mock.engine.seed}, auth ${flags.auth ? 'on' : 'off'})`];
@@ -75,14 +112,21 @@ export function registerServe(program: Command): void {
           }
         }
         lines.push(`  admin      ${url}/__admin/health${mock.server.listening && (flags.host === '127.0.0.1' || flags.host === 'localhost' || flags.adminToken) ? '' : '  (off: non-local bind without --admin-token)'}`);
-        process.stdout.write(`${lines.join('\n')}\n`);
+        if (durable) lines.push(`  state      ${flags.state} (${durable.restored} logged changes restored)`);
+        let stopping = false;
         const stop = (signal: string) => {
+          // A second Ctrl-C while closing means "now" (the state file was already written by the first).
+          if (stopping) return process.exit(EXIT.ok);
+          stopping = true;
           process.stdout.write(`received ${signal}, closing\n`);
+          durable?.close();
           void mock.close().then(() => process.exit(EXIT.ok));
           setTimeout(() => process.exit(EXIT.ok), 3000).unref();
         };
-        process.once('SIGINT', () => stop('SIGINT'));
-        process.once('SIGTERM', () => stop('SIGTERM'));
+        // Before the banner: a supervisor may stop the server as soon as it reads it.
+        process.on('SIGINT', () => stop('SIGINT'));
+        process.on('SIGTERM', () => stop('SIGTERM'));
+        process.stdout.write(`${lines.join('\n')}\n`);
       } catch (error) {
         fail(error);
       }
