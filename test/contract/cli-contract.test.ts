@@ -85,6 +85,6 @@ describe('cli: contract', () => {
     const { status, stdout } = await runCli(['contract', '--help']);
     expect(status).toBe(0);
     expect(stdout).toContain('npx jobs-kit contract --api iot --base-url http://127.0.0.1:4010/iot');
-    expect(stdout).toMatch(/Exit codes: 0 no violation, 1 violations found, 2 usage or connection error/);
+    expect(stdout).toMatch(/Exit codes:\n {2}0 {2}every check passed.*\n {2}1 {2}violations found.*\n {2}2 {2}usage, config file or connection error/);
   });
 });

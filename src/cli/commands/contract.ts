@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
 import { JobsKitError } from '../../core/kit-error.js';
 import type { ContractReport } from '../../contract/contract-report.js';
-import { paintFor, toSummary } from '../../contract/reporters/summary.js';
+import { toSummary } from '../../contract/reporters/summary.js';
 import { parseReporter, writeReports } from '../../contract/reporters/write-reports.js';
 import { runContract, type ContractProgress } from '../../contract/run-contract.js';
 import { loadSpecFile } from '../../spec/load-spec-file.js';
 import { parseApis, parseInteger } from '../parse-options.js';
 import { fail } from '../fail.js';
-import { EXIT } from '../exit-codes.js';
+import { stylesFor } from '../colour.js';
+import { EXIT, exitCodesHelp } from '../exit-codes.js';
+import { createProgress } from '../progress.js';
 
 interface ContractFlags {
   api?: string;
@@ -33,8 +35,8 @@ export function parseHeader(raw: string): [string, string] {
   return [name.toLowerCase(), raw.slice(colon + 1).trim()];
 }
 
-function progressLine(api: string, p: ContractProgress): string {
-  return `\r\x1b[K[contract] ${api}: ${p.phase}, ${p.requests} requests, ${p.checks} checks, ${p.failed} failed`;
+function progressLine(api: string, index: number, count: number, p: ContractProgress): string {
+  return `[contract ${index}/${count}] ${api}: ${p.phase}, ${p.requests} requests, ${p.checks} checks, ${p.failed} failed`;
 }
 
 export function registerContract(program: Command): void {
@@ -63,9 +65,7 @@ export function registerContract(program: Command): void {
         "  npx jobs-kit contract --api exabyte --base-url https://staging.example.com --header 'X-Auth-Token: ...' --header 'X-Account-Id: ...' --read-only",
         "  npx jobs-kit contract --api iot --base-url http://127.0.0.1:4010 --base-path ''   # against npx jobs-kit prism mock --api iot",
         '  npx jobs-kit contract --spec my-api.yaml --base-url http://localhost:8080 --only getJob,listJobs --reporter markdown="$GITHUB_STEP_SUMMARY"',
-        '',
-        `Exit codes: ${EXIT.ok} no violation, ${EXIT.failed} violations found, ${EXIT.usage} usage or connection error.`,
-        '',
+        exitCodesHelp({ ok: 'every check passed (or was skipped)', failed: 'violations found (listed on stdout and in the reports)', usage: 'usage, config file or connection error (one line on stderr says what to do)' }),
       ].join('\n'),
     )
     .action(async (flags: ContractFlags) => {
@@ -79,9 +79,9 @@ export function registerContract(program: Command): void {
         const seed = parseInteger('--seed', flags.seed, 0, 2 ** 32 - 1)!;
         const timeoutMs = parseInteger('--timeout', flags.timeout, 1, 600_000)!;
         const only = flags.only?.split(',').map((s) => s.trim()).filter(Boolean);
-        const tty = process.stderr.isTTY === true;
+        const progress = createProgress();
         const reports: ContractReport[] = [];
-        for (const api of sources) {
+        for (const [i, api] of sources.entries()) {
           const name = typeof api === 'string' ? api : 'spec';
           const report = await runContract({
             api,
@@ -93,12 +93,12 @@ export function registerContract(program: Command): void {
             seed,
             timeoutMs,
             admin: flags.admin ? 'auto' : 'off',
-            onProgress: tty ? (p) => process.stderr.write(progressLine(name, p)) : undefined,
+            onProgress: (p) => progress.update(progressLine(name, i + 1, sources.length, p)),
           });
-          if (tty) process.stderr.write('\r\x1b[K');
+          progress.done();
           reports.push(report);
         }
-        process.stdout.write(toSummary(reports, paintFor(process.stdout)));
+        process.stdout.write(toSummary(reports, stylesFor(process.stdout)));
         writeReports(reports, reporters);
         process.exitCode = reports.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
       } catch (error) {
