@@ -1,7 +1,7 @@
 /**
  * Whether a stream gets ANSI colours: only a terminal, never with NO_COLOR set (no-color.org: any
  * non-empty value) or FORCE_COLOR=0/false. FORCE_COLOR=1 asks for colours even when piped (CI logs
- * that render them). The same rule commander applies to its help, so help and output agree.
+ * that render them). main.ts hands the same rule to commander for its help, so help and output agree.
  */
 export function wantsColour(stream: { isTTY?: boolean }, env: Record<string, string | undefined> = process.env): boolean {
   if (env['NO_COLOR']) return false;

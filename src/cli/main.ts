@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { stylesFor } from './colour.js';
+import { stylesFor, wantsColour } from './colour.js';
 import { applyConfig, CONFIG_FILE, loadConfig } from './config.js';
 import { EXIT, exitCodesHelp } from './exit-codes.js';
 import { fail } from './fail.js';
@@ -31,7 +31,9 @@ const program = new Command('jobs-kit')
   .option('--config <file>', `defaults for the command's options (default: ./${CONFIG_FILE} when present)`)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
-  // Commander applies these only when stdout gets colour (same NO_COLOR/FORCE_COLOR rule as ours).
+  // Commander's own colour test also asks tty.hasColors(), which says no whenever CI is set; ours
+  // (a terminal, unless NO_COLOR / FORCE_COLOR=0) decides for help as for every other output.
+  .configureOutput({ getOutHasColors: () => wantsColour(process.stdout), getErrHasColors: () => wantsColour(process.stderr) })
   .configureHelp({ styleTitle: style.bold, styleCommandText: style.bold, styleOptionTerm: style.cyan, styleSubcommandTerm: style.cyan })
   .addHelpText(
     'after',

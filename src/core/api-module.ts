@@ -145,9 +145,9 @@ export interface AdminView<S> {
  * steps, logs, pending lifecycle events).
  */
 export interface JobCapacity<S> {
-  /** Jobs held now (cheap: called after every write). */
+  /** Records held now: jobs, plus what clients create under them where that is what grows (contenthub targets). Cheap: called after every write. */
   count(store: S): number;
-  /** Removes the `n` oldest jobs (by creation order) and what belongs only to them; returns how many went. */
+  /** Removes the oldest jobs (by creation order) and what belongs only to them until at least `n` counted records went; returns how many went. */
   evictOldest(store: S, n: number, now: number): number;
 }
 

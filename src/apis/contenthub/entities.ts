@@ -92,14 +92,22 @@ export function descriptionOf(store: ContentHubStore, job: JobRecord): Descripti
 }
 
 /**
- * The store's job cap (the engine's `maxJobs`): the oldest jobs (the map keeps creation order) go with
- * their targets, description, identifiers and pending lifecycle events, in one pass over the scheduler.
+ * The store's cap (the engine's `maxJobs`) counts jobs and their targets (`recordCount`): clients create
+ * targets, not jobs, here, so a load test grows the targets of a few jobs. The oldest jobs (the map keeps
+ * creation order) go with their targets, description, identifiers and pending lifecycle events, in one
+ * pass over the scheduler, until at least `n` records are gone; returns how many went.
  */
+export function recordCount(store: ContentHubStore): number {
+  return store.jobs.size + store.targetJobs.size;
+}
+
 export function evictOldestJobs(store: ContentHubStore, n: number): number {
   const gone = new Set<number>();
+  let records = 0;
   for (const job of store.jobs.values()) {
-    if (gone.size >= n) break;
+    if (records >= n) break;
     gone.add(job.id);
+    records += 1 + job.targets.size;
   }
   for (const id of gone) {
     const job = store.jobs.get(id)!;
@@ -116,5 +124,5 @@ export function evictOldestJobs(store: ContentHubStore, n: number): number {
     store.jobs.delete(id);
   }
   if (gone.size > 0) store.scheduler.cancel((e) => gone.has(e.jobId));
-  return gone.size;
+  return records;
 }

@@ -2,7 +2,7 @@ import { defineApi } from '../../core/api-module.js';
 import spec from '../../generated/contenthub.spec.js';
 import validators from '../../generated/contenthub.validators.js';
 import { auth } from './auth.js';
-import { evictOldestJobs } from './entities.js';
+import { evictOldestJobs, recordCount } from './entities.js';
 import { errors } from './errors.js';
 import { handlers } from './handlers.js';
 import { invariants } from './invariants.js';
@@ -27,6 +27,6 @@ export default defineApi<ContentHubStore>({
   snapshot,
   seed,
   invariants,
-  jobCapacity: { count: (store) => store.jobs.size, evictOldest: evictOldestJobs },
+  jobCapacity: { count: recordCount, evictOldest: evictOldestJobs },
   adminView,
 });

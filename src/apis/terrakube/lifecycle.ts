@@ -42,9 +42,15 @@ function markSteps(store: TerrakubeStore, job: JobRecord, from: readonly JobStat
   for (const step of stepsOf(store, job)) if (from.includes(step.status)) step.status = to;
 }
 
-/** Pending jobs of the workspace get a tick: one of them may now run. */
+/**
+ * The workspace's next job gets a tick: jobs run one at a time in id order (`isBlocked`), so only the
+ * earliest unfinished job can start. Waking every pending job instead cost a pass over the workspace per
+ * pending job on each finish, quadratic once creates outpace the queue (expiry has its own event).
+ */
 function wakeWorkspace(store: TerrakubeStore, workspaceId: string, at: number): void {
-  for (const job of jobsOfWorkspace(store, workspaceId)) if (job.status === 'pending') schedule(store, job, at + TIMINGS.pickupMs);
+  let next: JobRecord | undefined;
+  for (const job of jobsOfWorkspace(store, workspaceId)) if (!isFinished(job.status) && (next === undefined || job.id < next.id)) next = job;
+  if (next?.status === 'pending') schedule(store, next, at + TIMINGS.pickupMs);
 }
 
 function finish(store: TerrakubeStore, job: JobRecord, status: JobStatus, at: number): void {
