@@ -31,7 +31,10 @@ export async function dispatch(engine: Engine, admin: AdminApi, request: MockReq
     return engine.handle(mounted.api, { ...request, path: mounted.path, mountUrl });
   }
   if (mounted.kind === 'admin' && options.admin !== false) {
-    if (!adminAllowed(request.headers, options.adminToken)) return toMockResponse({ status: 401, body: { error: { status: 401, message: 'the admin API needs the admin token (x-jobs-kit-admin-token header)' } } }, 'application/json');
+    // The page itself is static and holds nothing; a browser cannot send a header when opening it, so it
+    // loads without the token and sends the one in its URL fragment (#token=) on every admin call.
+    const isPage = mounted.path === '/' && (request.method === 'GET' || request.method === 'HEAD');
+    if (!isPage && !adminAllowed(request.headers, options.adminToken)) return toMockResponse({ status: 401, body: { error: { status: 401, message: 'the admin API needs the admin token (x-jobs-kit-admin-token header)' } } }, 'application/json');
     return handleAdminRequest(admin, { ...request, path: mounted.path });
   }
   const where = (options.mount ?? 'prefixed') === 'root' ? '/' : engine.apis.map((a) => `/${a}`).join(', ');

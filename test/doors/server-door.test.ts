@@ -46,6 +46,12 @@ describe('HTTP server door', () => {
     const { url } = await start({ adminToken: 's3cret' });
     expect((await fetch(`${url}/__admin/health`)).status).toBe(401);
     expect((await fetch(`${url}/__admin/health`, { headers: { 'x-jobs-kit-admin-token': 's3cret' } })).status).toBe(200);
+    // The static page opens without it (a browser cannot send the header); everything it calls needs it.
+    const page = await fetch(`${url}/__admin/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect((await fetch(`${url}/__admin/state`)).status).toBe(401);
+    expect((await fetch(`${url}/__admin/`, { method: 'POST' })).status).toBe(401);
   });
   it('turns the admin API off when bound beyond localhost without a token', async () => {
     const { port } = await start({}, '0.0.0.0');
