@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runContract } from '../../src/contract/run-contract.js';
 import { toJunit } from '../../src/contract/reporters/junit.js';
 import { toMarkdown } from '../../src/contract/reporters/markdown.js';
-import { COLOURS, paintFor, PLAIN, toSummary } from '../../src/contract/reporters/summary.js';
+import { COLOURS, PLAIN, toSummary } from '../../src/contract/reporters/summary.js';
 import { parseReporter } from '../../src/contract/reporters/write-reports.js';
 import type { ContractReport } from '../../src/contract/contract-report.js';
 import { tinyContractApi } from './tiny-contract-api.js';
@@ -43,12 +43,6 @@ describe('contract reporters', () => {
     expect(text).toMatch(/FAIL tiny: \d+ checks pass, [1-9]\d* fail/);
     expect(text).not.toContain('\x1b[');
     expect(toSummary([report], COLOURS)).toContain('\x1b[31mFAIL');
-  });
-
-  it('colours only on a terminal without NO_COLOR', () => {
-    expect(paintFor({ isTTY: true }, {})).toBe(COLOURS);
-    expect(paintFor({ isTTY: true }, { NO_COLOR: '1' })).toBe(PLAIN);
-    expect(paintFor({ isTTY: false }, {})).toBe(PLAIN);
   });
 
   it('parses FORMAT=PATH and refuses anything else', () => {

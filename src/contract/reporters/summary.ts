@@ -13,12 +13,7 @@ const wrap = (open: number, close: number) => (text: string) => `\x1b[${open}m${
 export const COLOURS: Paint = { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), dim: wrap(2, 22) };
 export const PLAIN: Paint = { red: (t) => t, green: (t) => t, yellow: (t) => t, dim: (t) => t };
 
-/** Colours only on a terminal, and never with NO_COLOR set (no-color.org). */
-export function paintFor(stream: { isTTY?: boolean }, env: Record<string, string | undefined> = process.env): Paint {
-  return stream.isTTY && env['NO_COLOR'] === undefined ? COLOURS : PLAIN;
-}
-
-/** The terminal summary: each failure with its request and diagnostics, the coverage table, the totals. */
+/** The terminal summary (the CLI passes styles from src/cli/colour.ts, which decides when to colour): each failure with its request and diagnostics, the coverage table, the totals. */
 export function toSummary(reports: ContractReport[], paint: Paint = PLAIN): string {
   const out: string[] = [];
   for (const r of reports) {
