@@ -23,13 +23,18 @@ const pending = (scheduler: { pending(): ReadonlyArray<{ event: object }> }, mat
 
 const PROBES: { [A in ApiName]: Probe<any> } = {
   iot: {
+    // Jobs and job templates are both records under the cap (clients create both).
     jobs: (store: IotStore) =>
       [...store.scopes.values()]
-        .flatMap((scope) => [...scope.jobs.values()].map((job) => ({ id: `${scope.key}|${job.jobId}`, at: job.createdAt })))
+        .flatMap((scope) => [
+          ...[...scope.jobs.values()].map((job) => ({ id: `${scope.key}|${job.jobId}`, at: job.createdAt })),
+          ...[...scope.templates.values()].map((t) => ({ id: `${scope.key}|template ${t.jobTemplateId}`, at: t.createdAt })),
+        ])
         .sort((a, b) => a.at - b.at)
         .map((j) => j.id),
     references: (store: IotStore, id) => {
       const [scopeKey, jobId] = id.split('|') as [string, string];
+      if (jobId.startsWith('template ')) return store.scopes.get(scopeKey)!.templates.has(jobId.slice(9)) ? [`template ${jobId}`] : [];
       const scope = store.scopes.get(scopeKey)!;
       const links = [...scope.thingJobs].filter(([, jobs]) => jobs.has(jobId)).map(([thing]) => `thing ${thing}`);
       return [...links, ...pending(store.scheduler, (e) => e.scope === scopeKey && e.jobId === jobId)];
@@ -108,6 +113,31 @@ describe('job capacity: the engine keeps every store within maxJobs', () => {
       get: (body) => `/workspace/91457dc2-caa4-41b8-bfa8-fcd182e64ee0/job/${body.data.id}`,
     },
   };
+  it('iot: job templates count against the cap, so creating templates under load cannot grow the store', () => {
+    const engine = createEngine({ apis: ['iot'], maxJobs: 50, validateResponses: 'throw' });
+    const headers = Object.fromEntries(Object.entries(engine.module('iot').auth.devCredentials()[0]!.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const create = (n: number) =>
+      engine.handleSync('iot', {
+        method: 'POST',
+        path: '/job-templates',
+        rawQuery: '',
+        headers: { ...headers, 'content-type': 'application/json' },
+        bodyText: JSON.stringify({ jobTemplateId: `tpl-${n}`, description: `template ${n}`, document: '{}' }),
+      });
+    const describe = (n: number) => engine.handleSync('iot', { method: 'GET', path: `/job-templates/tpl-${n}`, rawQuery: '', headers, bodyText: '' });
+    const before = engine.storeStats().iot!;
+    for (let n = 1; n <= 200; n++) {
+      const response = create(n);
+      expect(response.status, response.bodyText).toBe(200);
+      expect(engine.storeStats().iot!.jobs).toBeLessThanOrEqual(50);
+    }
+    const after = engine.storeStats().iot!;
+    expect(after.jobs! + after.evicted).toBe(before.jobs! + 200);
+    expect(describe(200).status).toBe(200);
+    expect(describe(1).status, 'the oldest template went first').toBe(404);
+    expect(engine.module('iot').invariants?.(engine.store('iot')) ?? []).toEqual([]);
+  });
+
   for (const [api, create] of Object.entries(CREATES) as [ApiName, NonNullable<(typeof CREATES)[ApiName]>][]) {
     it(`${api}: writes past the cap evict the oldest first, and the count shows in storeStats`, () => {
       const engine = createEngine({ apis: [api], maxJobs: 50, validateResponses: 'throw' });

@@ -1,29 +1,45 @@
 /**
- * The store's job cap (the engine's `maxJobs`): jobs are kept per account and region, so the oldest
- * jobs of every scope are merged by creation time (ties in scope order) and purged with their
- * executions, per-thing links and pending fleet events.
+ * The store's record cap (the engine's `maxJobs`). Jobs and job templates both count: a client that
+ * creates templates under load (CreateJobTemplate takes a fresh id every time) would otherwise grow the
+ * store without bound, as the soak showed. Records are kept per account and region, so the oldest of
+ * every scope are merged by creation time (ties: jobs before templates, then scope order) and purged:
+ * a job with its executions, per-thing links and pending fleet events; a template on its own (jobs
+ * created from it keep its ARN, as in AWS, where deleting a template leaves its jobs alone).
  */
 import type { JobCapacity } from '../../core/api-module.js';
 import { purgeJob } from './fleet.js';
-import type { IotStore, JobRecord, ScopeState } from './store.js';
+import type { IotStore, JobRecord, ScopeState, TemplateRecord } from './store.js';
+
+type Candidate = { scope: ScopeState; createdAt: number } & ({ job: JobRecord } | { template: TemplateRecord });
 
 export const iotJobCapacity: JobCapacity<IotStore> = {
   count(store) {
     let n = 0;
-    for (const scope of store.scopes.values()) n += scope.jobs.size;
+    for (const scope of store.scopes.values()) n += scope.jobs.size + scope.templates.size;
     return n;
   },
   evictOldest(store, n) {
-    const candidates: Array<{ scope: ScopeState; job: JobRecord }> = [];
+    const candidates: Candidate[] = [];
     for (const scope of store.scopes.values()) {
-      for (const key of scope.jobs.oldestKeys(n)) candidates.push({ scope, job: scope.jobs.get(key)! });
+      for (const key of scope.jobs.oldestKeys(n)) {
+        const job = scope.jobs.get(key)!;
+        candidates.push({ scope, createdAt: job.createdAt, job });
+      }
+      for (const key of scope.templates.oldestKeys(n)) {
+        const template = scope.templates.get(key)!;
+        candidates.push({ scope, createdAt: template.createdAt, template });
+      }
     }
-    // Array.prototype.sort is stable: equal times keep scope order, then each scope's own order.
-    const evicted = candidates.sort((a, b) => a.job.createdAt - b.job.createdAt).slice(0, n);
+    // Array.prototype.sort is stable: equal times keep the order they were pushed in.
+    const evicted = candidates.sort((a, b) => a.createdAt - b.createdAt).slice(0, n);
     const gone = new Set<string>();
-    for (const { scope, job } of evicted) {
-      purgeJob(scope, job);
-      gone.add(`${scope.key}\n${job.jobId}`);
+    for (const candidate of evicted) {
+      if ('job' in candidate) {
+        purgeJob(candidate.scope, candidate.job);
+        gone.add(`${candidate.scope.key}\n${candidate.job.jobId}`);
+      } else {
+        candidate.scope.templates.delete(candidate.template.jobTemplateId);
+      }
     }
     if (gone.size > 0) store.scheduler.cancel((e) => gone.has(`${e.scope}\n${e.jobId}`));
     return evicted.length;
