@@ -48,8 +48,20 @@ function loadMix(): AutocannonRequest[] {
 interface Sample {
   s: number;
   rssMiB: number;
+  /** The server's V8 heap in use and committed (`/__admin/stats` memory): tells a growing heap from RSS growth outside it. */
+  heapUsedMiB?: number;
+  heapTotalMiB?: number;
   fds: number;
   sockets: number;
+}
+
+async function heapOf(url: string): Promise<Pick<Sample, 'heapUsedMiB' | 'heapTotalMiB'>> {
+  try {
+    const stats = (await (await fetch(`${url}/__admin/stats`, { signal: AbortSignal.timeout(5000) })).json()) as { memory?: { heapUsedMiB: number; heapTotalMiB: number } };
+    return stats.memory ? { heapUsedMiB: stats.memory.heapUsedMiB, heapTotalMiB: stats.memory.heapTotalMiB } : {};
+  } catch {
+    return {}; // a slow answer under full load only costs this sample its heap figures
+  }
 }
 
 function sampleOf(pid: number, s: number): Sample {
@@ -103,7 +115,11 @@ async function main(): Promise<number> {
   const sampler = setInterval(() => {
     const sample = sampleOf(pid, elapsed());
     samples.push(sample);
-    process.stdout.write(`  t=${String(sample.s).padStart(6)} s  rss ${String(sample.rssMiB).padStart(7)} MiB  fds ${sample.fds}  sockets ${sample.sockets}\n`);
+    void heapOf(url).then((heap) => {
+      Object.assign(sample, heap);
+      const heapText = heap.heapUsedMiB === undefined ? '' : `  heap ${String(heap.heapUsedMiB).padStart(6)} / ${String(heap.heapTotalMiB).padStart(6)} MiB`;
+      process.stdout.write(`  t=${String(sample.s).padStart(6)} s  rss ${String(sample.rssMiB).padStart(7)} MiB${heapText}  fds ${sample.fds}  sockets ${sample.sockets}\n`);
+    });
   }, sampleS * 1000);
   const resetter = capped ? undefined : setInterval(() => void fetch(`${url}/__admin/reset`, { method: 'POST' }).catch(() => {}), 60_000);
 
@@ -147,12 +163,19 @@ async function main(): Promise<number> {
     [
       `soak: ${result.requests.total} requests in ${result.duration} s (${Math.round(result.requests.average)} req/s), statuses ${JSON.stringify(statuses)}`,
       `  RSS (MiB): start ${samples[0]?.rssMiB}, after warm-up ${baseline.rssMiB}, min ${min}, max ${max}, end ${end} (band ±15 %: ${Math.round(baseline.rssMiB * 0.85 * 10) / 10}-${Math.round(baseline.rssMiB * 1.15 * 10) / 10})`,
+      `  V8 heap used (MiB, sampled at any point of the GC cycle): ${heapRange(steady)}`,
       `  descriptors: after warm-up ${baseline.fds} (${baseline.sockets} sockets), max ${maxFds}, end ${samples.at(-1)!.fds}`,
       `  admin stats at the end: ${stats}`,
       problems.length === 0 ? 'soak: PASS' : `soak: FAIL: ${problems.join('; ')}`,
     ].join('\n') + '\n',
   );
   return problems.length === 0 ? 0 : 1;
+}
+
+function heapRange(samples: Sample[]): string {
+  const used = samples.map((s) => s.heapUsedMiB).filter((v): v is number => v !== undefined);
+  if (used.length === 0) return 'not reported';
+  return `after warm-up ${used[0]}, min ${Math.min(...used)}, max ${Math.max(...used)}, end ${used.at(-1)}`;
 }
 
 main().then(

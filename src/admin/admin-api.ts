@@ -61,7 +61,24 @@ export interface AdminApi {
   /** One job with its lifecycle history and the API's JSON for it. */
   job(api: ApiName, id: string): AdminJobDetail;
   /** Journal fill, and each store's job count, capacity (`maxJobs`) and evictions. */
-  stats(): { journal: { size: number; capacity: number; evicted: number }; stores: ReturnType<Engine['storeStats']> };
+  stats(): { journal: { size: number; capacity: number; evicted: number }; stores: ReturnType<Engine['storeStats']>; memory?: ProcessMemory };
+}
+
+/** The process's memory in MiB (Node doors only: a browser has no such figures), so a soak can tell a growing heap from a growing RSS. */
+export interface ProcessMemory {
+  rssMiB: number;
+  heapUsedMiB: number;
+  heapTotalMiB: number;
+  externalMiB: number;
+}
+
+const MiB = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+
+function processMemory(): ProcessMemory | undefined {
+  const usage = (globalThis as { process?: { memoryUsage?: () => NodeJS.MemoryUsage } }).process?.memoryUsage;
+  if (typeof usage !== 'function') return undefined;
+  const m = usage();
+  return { rssMiB: MiB(m.rss), heapUsedMiB: MiB(m.heapUsed), heapTotalMiB: MiB(m.heapTotal), externalMiB: MiB(m.external) };
 }
 
 function checkLatency(value: unknown, what: string): LatencySetting {
@@ -199,7 +216,8 @@ export function createAdminApi(engine: Engine): AdminApi {
       return detail;
     },
     stats() {
-      return { journal: journalStats(), stores: engine.storeStats() };
+      const memory = processMemory();
+      return { journal: journalStats(), stores: engine.storeStats(), ...(memory ? { memory } : {}) };
     },
   };
 }

@@ -51,6 +51,11 @@ describe('admin page routes', () => {
     const call = setup(createEngineFromModules([tinyApi], { onError: () => {} }));
     expect(call('GET', '/jobs', 'api=tiny').body).toEqual({ api: 'tiny', supported: false, total: 0, matched: 0, statuses: [], jobs: [] });
     // The tiny API has no jobCapacity hook: its store is not counted or capped.
-    expect(call('GET', '/stats').body).toEqual({ journal: { size: 0, capacity: 1000, evicted: 0 }, stores: { tiny: { jobs: null, capacity: 100000, evicted: 0 } } });
+    const stats = call('GET', '/stats').body as { memory: Record<string, number> };
+    expect(stats).toMatchObject({ journal: { size: 0, capacity: 1000, evicted: 0 }, stores: { tiny: { jobs: null, capacity: 100000, evicted: 0 } } });
+    // In Node the process's own memory comes along (a soak samples it to tell heap growth from RSS growth).
+    expect(Object.keys(stats.memory).sort()).toEqual(['externalMiB', 'heapTotalMiB', 'heapUsedMiB', 'rssMiB']);
+    expect(stats.memory['heapUsedMiB']).toBeGreaterThan(0);
+    expect(stats.memory['rssMiB']).toBeGreaterThanOrEqual(stats.memory['heapUsedMiB']!);
   });
 });
