@@ -92,7 +92,29 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     res.end(req.method === 'HEAD' ? undefined : response.bodyText);
   };
 
-  const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
+  const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    options.onError?.('http door failed', error);
+    if (!res.headersSent) send(req, res, kitAnswer(500, 'jobs-kit server error (logged)'));
+    else res.end();
+  };
+
+  /** Everything after the body has arrived; synchronous unless latency applies (engine.handleNow). */
+  const answer = (req: IncomingMessage, res: ServerResponse, method: string, path: string, rawQuery: string, body: { text: string | undefined; bytes: number }) => {
+    const request: MockRequest = { method, path, rawQuery, headers: headersOf(req), bodyText: body.text, bodyBytes: body.bytes };
+    const isAdminPath = path === '/__admin' || path.startsWith('/__admin/');
+    // Without a token the admin API answers loopback clients only, whatever interface we listen on.
+    if (isAdminPath && door.admin && door.adminToken === undefined && !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+      send(req, res, ADMIN_LOCAL_ONLY);
+      return;
+    }
+    const host = request.headers['host'];
+    const response = dispatch(engine, admin, request, door, host ? `http://${host}` : undefined);
+    if (response instanceof Promise) response.then((r) => send(req, res, r), (error: unknown) => fail(req, res, error));
+    else send(req, res, response);
+  };
+
+  // Not async: a GET is answered in the tick it arrived in, with no promise per request (the hot path).
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     try {
       const rawUrl = req.url ?? '/';
       const q = rawUrl.indexOf('?');
@@ -104,20 +126,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
         return;
       }
       const method = req.method === undefined ? 'GET' : req.method;
-      const body = method === 'GET' || method === 'HEAD' ? NO_BODY : await readBody(req, limit);
-      const request: MockRequest = { method, path, rawQuery: q === -1 ? '' : rawUrl.slice(q + 1), headers: headersOf(req), bodyText: body.text, bodyBytes: body.bytes };
-      const isAdminPath = path === '/__admin' || path.startsWith('/__admin/');
-      // Without a token the admin API answers loopback clients only, whatever interface we listen on.
-      if (isAdminPath && door.admin && door.adminToken === undefined && !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-        send(req, res, ADMIN_LOCAL_ONLY);
-        return;
-      }
-      const host = request.headers['host'];
-      send(req, res, await dispatch(engine, admin, request, door, host ? `http://${host}` : undefined));
+      const rawQuery = q === -1 ? '' : rawUrl.slice(q + 1);
+      if (method === 'GET' || method === 'HEAD') answer(req, res, method, path, rawQuery, NO_BODY);
+      else readBody(req, limit).then((body) => answer(req, res, method, path, rawQuery, body)).catch((error: unknown) => fail(req, res, error));
     } catch (error) {
-      options.onError?.('http door failed', error);
-      if (!res.headersSent) send(req, res, kitAnswer(500, 'jobs-kit server error (logged)'));
-      else res.end();
+      fail(req, res, error);
     }
   };
 
@@ -130,9 +143,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       connectionsCheckingInterval: options.connectionsCheckingInterval ?? 1000,
       maxHeaderSize: options.maxHeaderSize ?? 16_384,
     },
-    (req, res) => {
-      void onRequest(req, res);
-    },
+    onRequest,
   );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
 

@@ -22,13 +22,14 @@ export function adminAllowed(headers: Record<string, string>, token: string | un
 /**
  * Routes a plain request whose path is the full URL path to the admin API or to one API. `origin`
  * (scheme://host:port as the client used it) lets APIs with absolute links point them at the mock.
+ * Synchronous unless latency applies (engine.handleNow), so a door can answer in the same tick.
  */
-export async function dispatch(engine: Engine, admin: AdminApi, request: MockRequest, options: DoorOptions, origin?: string): Promise<MockResponse> {
+export function dispatch(engine: Engine, admin: AdminApi, request: MockRequest, options: DoorOptions, origin?: string): MockResponse | Promise<MockResponse> {
   const mode = options.mount ?? 'prefixed';
   const mounted = resolveMount(request.path, engine.apis, mode);
   if (mounted.kind === 'api') {
     const mountUrl = origin === undefined ? undefined : `${origin}${mountPrefix(mounted.api, mode)}`;
-    return engine.handle(mounted.api, { ...request, path: mounted.path, mountUrl });
+    return engine.handleNow(mounted.api, { ...request, path: mounted.path, mountUrl });
   }
   if (mounted.kind === 'admin' && options.admin !== false) {
     // The page itself is static and holds nothing; a browser cannot send a header when opening it, so it

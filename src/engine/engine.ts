@@ -35,6 +35,11 @@ export interface Engine {
   handle(api: ApiName, request: MockRequest): Promise<MockResponse>;
   /** The same, without latency: for doors and benchmarks that cannot wait. */
   handleSync(api: ApiName, request: MockRequest): MockResponse;
+  /**
+   * The response itself when no latency applies, else a promise of it after the latency: the HTTP door's
+   * path, which then answers in the same tick instead of paying a promise per request. Never rejects.
+   */
+  handleNow(api: ApiName, request: MockRequest): MockResponse | Promise<MockResponse>;
   /** Seeded state and clock back to the start. */
   reset(): void;
   /** Moves the clock and every API's lifecycles forward. */
@@ -138,6 +143,10 @@ export function createEngineFromModules(modules: readonly ApiModule<any>[], opti
       return response;
     },
     handleSync: (api, request) => run(api, request).response,
+    handleNow(api, request) {
+      const { response, delay } = run(api, request);
+      return delay > 0 ? sleep(delay).then(() => response) : response;
+    },
     storeStats: () => Object.fromEntries([...runtimes].map(([name, rt]) => [name, storeStats(rt, maxJobs)])),
     reset() {
       clock.reset();

@@ -49,6 +49,7 @@ export function recordChanges(inner: Engine, makeAdmin: (engine: Engine) => Admi
     // The pipeline runs synchronously inside handle() (only latency is awaited), so the pin covers it.
     handle: (api, request) => (changesState(request.method) ? pinned(() => inner.handle(api, request)) : inner.handle(api, request)),
     handleSync: (api, request) => (changesState(request.method) ? pinned(() => inner.handleSync(api, request)) : inner.handleSync(api, request)),
+    handleNow: (api, request) => (changesState(request.method) ? pinned(() => inner.handleNow(api, request)) : inner.handleNow(api, request)),
     reset() {
       // Pinned, the stores are rebuilt at exactly the start time, as a replay of this log will rebuild them.
       pinned(() => inner.reset());
