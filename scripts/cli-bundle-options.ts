@@ -1,39 +1,45 @@
 /**
- * How the CLI is bundled (scripts/bundle-cli.ts builds with these; test/cli/lazy-commands.test.ts can
- * take the same options to check what each command loads).
+ * How the CLI is bundled (scripts/bundle-cli.ts builds with these; test/cli/lazy-commands.test.ts
+ * checks what each command loads at run time).
  *
- * One bundle instead of ~530 separate ESM files: module resolution and compilation of those files cost
- * `serve` about 200 ms before it did any work. Code splitting keeps the commands' dynamic imports
- * (main.ts loads each command on demand; the fixtures command loads each API's generator on demand) as
- * separate chunks. Ajv and yaml are replaced by shims that require them on first use (see
- * bundle-shims/): `serve` needs neither to start (validators are precompiled; canonical TCL flows are
- * read without yaml).
+ * One CommonJS file, `dist/bundle/main.cjs`, instead of ~530 separate ESM files (their resolution and
+ * compilation cost `serve` about 200 ms before it did any work). CommonJS, not ESM, because Node 20 can
+ * only give a classic script a V8 code cache: bin/jobs-kit.js compiles the bundle with `vm.Script` and
+ * the cache of the previous run, which saves most of the remaining compile time (see bin/jobs-kit.js).
+ * Commands still load on demand: esbuild wraps every module reached only through a dynamic import
+ * (main.ts loads each command that way; the fixtures command each API's generator) in a lazy
+ * initialiser, so its top-level code runs when it is imported, and V8 compiles a function only when it
+ * first runs. Ajv and yaml are replaced by shims that require them on first use (see bundle-shims/):
+ * `serve` needs neither to start (validators are precompiled; canonical TCL flows are read without yaml).
  *
- * Output sits two folders below the package root, like dist/cli/main.js, so the sources'
- * `new URL('../../package.json', import.meta.url)` and `../../specs/` still resolve; chunks stay
- * beside main.js for the same reason.
+ * The file sits two folders below the package root, like dist/cli/main.js, so the sources'
+ * `new URL('../../package.json', import.meta.url)` and `../../specs/` still resolve (import.meta.url is
+ * defined from the bundle's own __filename).
  */
 import type { BuildOptions } from 'esbuild';
+
+export const CLI_BUNDLE_FILE = 'main.cjs';
 
 export function cliBundleOptions(root: string, outdir = `${root}dist/bundle`): BuildOptions {
   return {
     entryPoints: [`${root}src/cli/main.ts`],
     absWorkingDir: root,
-    outdir,
+    outfile: `${outdir}/${CLI_BUNDLE_FILE}`,
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
-    // faker is only for the fixtures command (4 MB of locales); the Prism CLI is resolved by path, never imported.
+    // faker is only for the fixtures command (4 MB of locales; required on Node >= 20.19, which loads ESM
+    // through require); the Prism CLI is resolved by path, never imported.
     external: ['@faker-js/faker', '@stoplight/prism-cli'],
     alias: {
       'ajv/dist/2020.js': `${root}scripts/bundle-shims/lazy-ajv.ts`,
       yaml: `${root}scripts/bundle-shims/lazy-yaml.ts`,
     },
-    // Bundled CommonJS dependencies (commander) call require() for Node built-ins.
-    banner: { js: "import { createRequire as __jobsKitCreateRequire } from 'node:module'; const require = __jobsKitCreateRequire(import.meta.url);" },
-    chunkNames: '[name]-[hash]',
+    banner: { js: "const __jobsKitImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__jobsKitImportMetaUrl' },
+    // ASCII output: the loader reads the file as latin1, which is cheaper than decoding UTF-8.
+    charset: 'ascii',
     logLevel: 'warning',
   };
 }

@@ -19,7 +19,7 @@ function newestSource(dir: string, depth = 0): number {
  * the bundle is missing or older than any source file. Returns what happened, for the report.
  */
 export async function ensureBuilt(log: (line: string) => void): Promise<{ built: boolean; ms: number; warning?: string }> {
-  const entry = join(REPO, 'dist', 'bundle', 'main.js');
+  const entry = join(REPO, 'dist', 'bundle', 'main.cjs');
   const stale = !existsSync(entry) || newestSource(join(REPO, 'src')) > statSync(entry).mtimeMs;
   if (!stale) return { built: false, ms: 0 };
   log('dist/ is missing or older than src/: npm run build (tsc, then the CLI bundle)');

@@ -64,14 +64,19 @@ function addConfigOption(command: Command): void {
   else command.option('--config <file>', `defaults for this command's options (default: ./${CONFIG_FILE} when present)`);
 }
 
-try {
-  const name = commandIn(process.argv.slice(2));
-  const chosen = name === undefined ? undefined : COMMANDS[name];
-  if (chosen) (await chosen.load())(program);
-  else for (const [command, { summary }] of Object.entries(COMMANDS)) program.command(command).summary(summary).description(summary);
-  program.commands.forEach(addConfigOption);
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
-  fail(error);
+/** Loads only the command asked for, then runs it (a function, not top-level await: the bundle is CommonJS). */
+async function main(): Promise<void> {
+  try {
+    const name = commandIn(process.argv.slice(2));
+    const chosen = name === undefined ? undefined : COMMANDS[name];
+    if (chosen) (await chosen.load())(program);
+    else for (const [command, { summary }] of Object.entries(COMMANDS)) program.command(command).summary(summary).description(summary);
+    program.commands.forEach(addConfigOption);
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
+    fail(error);
+  }
 }
+
+void main();

@@ -6,7 +6,7 @@ const BIN = `${ROOT}bin/jobs-kit.js`;
 
 /** The CLI runs from dist/ (npm ci and npm test build it); building here would race other test files. */
 export function ensureBuilt(): void {
-  if (!existsSync(`${ROOT}dist/bundle/main.js`)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+  if (!existsSync(`${ROOT}dist/bundle/main.cjs`)) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
 }
 
 /** The environment a CLI run gets: ours, NO_COLOR on unless the test says otherwise; `undefined` removes a variable. */
