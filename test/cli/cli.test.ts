@@ -30,6 +30,13 @@ describe('cli: usage', () => {
     expect(runCli(['serve', '--port', '70000']).status).toBe(2);
     expect(runCli(['serve', '--latency', 'fast']).stderr).toMatch(/--latency takes MS or MIN-MAX/);
   });
+  it('refuses a --heap-growth that is not a percentage from 0 to 1000, with one line and exit 2', () => {
+    for (const bad of ['x', '-5', '1001', '2.5']) {
+      const { status, stderr } = runCli(['serve', '--heap-growth', bad]);
+      expect(status).toBe(2);
+      expect(stderr.trim()).toBe(`jobs-kit: JOBSKIT_USAGE: --heap-growth must be a whole number from 0 to 1000, got "${bad}"`);
+    }
+  });
   it('refuses an unknown command with exit 2', () => {
     expect(runCli(['explode']).status).toBe(2);
   });
