@@ -9,6 +9,7 @@ export interface AuthInput {
   path: string;
   headers: Record<string, string>;
   query: URLSearchParams;
+  operation: OperationSpec;
 }
 
 /**
@@ -19,13 +20,12 @@ export function authenticate(
   module: ApiModule<unknown>,
   store: unknown,
   clock: Clock,
-  operation: OperationSpec,
   input: AuthInput,
   enforce: boolean,
 ): Principal | ApiError {
-  if (!enforce || !operation.requiresAuth) return module.auth.anonymous;
+  if (!enforce || !input.operation.requiresAuth) return module.auth.anonymous;
   try {
-    return module.auth.authenticate({ ...input, operation }, store, clock);
+    return module.auth.authenticate(input, store, clock);
   } catch (error) {
     if (error instanceof ApiError) return error;
     throw error;

@@ -31,7 +31,13 @@ export interface PipelineResult {
 
 function decodeParams(raw: Record<string, string>): Record<string, string> | ApiError {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
+  for (const name in raw) {
+    const value = raw[name]!;
+    // Most ids have nothing to decode: skip decodeURIComponent (and its try) for them.
+    if (!value.includes('%')) {
+      out[name] = value;
+      continue;
+    }
     try {
       out[name] = decodeURIComponent(value);
     } catch {
@@ -63,7 +69,7 @@ function runStages(rt: ApiRuntime, ctx: PipelineContext, request: MockRequest, f
   const now = ctx.clock.now();
   advanceRuntime(rt, now);
   const query = new URLSearchParams(request.rawQuery);
-  const principal = authenticate(rt.module, rt.store, ctx.clock, operation, { method: request.method, path: request.path, headers: request.headers, query }, ctx.settings.auth);
+  const principal = authenticate(rt.module, rt.store, ctx.clock, { method: request.method, path: request.path, headers: request.headers, query, operation }, ctx.settings.auth);
   if (isApiError(principal)) return principal;
   found.principal = principal;
 

@@ -59,8 +59,15 @@ function allows(pattern: string, action: string): boolean {
 
 /** The IAM action an operation needs: the operation ids are AWS's operation names in camelCase. */
 export function iamAction(operationId: string): string {
-  return `iot:${operationId.charAt(0).toUpperCase()}${operationId.slice(1)}`;
+  let action = ACTIONS.get(operationId);
+  if (action === undefined) {
+    action = `iot:${operationId.charAt(0).toUpperCase()}${operationId.slice(1)}`;
+    ACTIONS.set(operationId, action);
+  }
+  return action;
 }
+/** Built once per operation id (a handful), not on every request. */
+const ACTIONS = new Map<string, string>();
 
 export const iotAuth: AuthScheme<IotStore> = {
   authenticate(request) {
