@@ -11,6 +11,7 @@ import { ensureBuilt } from './lib/build.js';
 import { installCleanup, memoryOf, stopAll } from './lib/children.js';
 import { hasContractCommand, measureColdStarts, measureContract, measureFixtures } from './lib/cli-timings.js';
 import { parseConfig, type BenchStep } from './lib/config.js';
+import { allCores, availablePinning, pin } from './lib/cpu-pinning.js';
 import { measureListCost, type ListCostPoint } from './lib/list-cost.js';
 import { REPO } from './lib/paths.js';
 import { createRecorder, describeFailure } from './lib/recorder.js';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   const runs = (name: BenchStep) => config.steps.has(name);
 
   // The timed commands first, with nothing else running.
-  const coldStart = !runs('cold') ? undefined : await step(`cold start of serve with all five APIs (${config.coldStarts} runs)`, () => measureColdStarts(config.coldStarts, config.quick ? 300 : 1000));
+  const coldStart = !runs('cold') ? undefined : await step(`cold start of serve with all five APIs (${config.coldStarts} runs)`, () => measureColdStarts(config.coldStarts, config.quick ? 300 : 1000, config.quick ? undefined : 15_000));
   const fixtures = !runs('fixtures') ? undefined : await step(`jobs-kit fixtures for all five APIs (${config.fixturesRuns} runs)`, () => measureFixtures(config.fixturesRuns));
   for (const run of fixtures ?? []) if (run.code !== 0) problems.push(`jobs-kit fixtures exited ${run.code}: ${run.output.slice(-800)}`);
   const contract = !runs('contract') ? undefined : await step(`jobs-kit contract for all five APIs against serve (${config.contractRuns} runs)`, async () => {
@@ -78,9 +79,22 @@ async function main(): Promise<void> {
   const needServers = runs('load') || runs('rss') || runs('list');
   const started = !needServers ? [] : await Promise.all(config.apis.map((api) => step(`starting ${api}: jobs-kit serve, bare node:http, MSW adapter, Prism`, () => setUpApi(api, config.quick ? 300 : 1000, recorder))));
   const setups = started.filter((s): s is ApiSetup => s !== undefined);
+  const { pinning, reason: pinningNote } = availablePinning(config.noPin);
+  const withPinning = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (!pinning) return run();
+    pin(process.pid, String(pinning.load));
+    for (const s of setups) for (const t of s.targets) pin(t.child.pid, String(pinning.servers));
+    try {
+      return await run();
+    } finally {
+      // The steps after the load (RSS, list cost) and start-up figures run with both cores, as users do.
+      pin(process.pid, allCores());
+      for (const s of setups) for (const t of s.targets) if (t.child.process.exitCode === null) pin(t.child.pid, allCores());
+    }
+  };
   const raw = !runs('load')
     ? {}
-    : ((await step(`load: ${config.rounds} round(s) × ${setups.length} API(s) × ${OPERATIONS.length} ops × servers, ${config.cellS} s per cell after ${config.warmupS} s warm-up`, () => loadRounds(setups, config, recorder))) ?? {});
+    : ((await step(`load: ${config.rounds} round(s) × ${setups.length} API(s) × ${OPERATIONS.length} ops × servers, ${config.cellS} s per cell after ${config.warmupS} s warm-up; cores: ${pinningNote}`, () => withPinning(() => loadRounds(setups, config, recorder)))) ?? {});
   const afterRoundsMiB = Object.fromEntries(setups.map((s) => [s.api, memoryOf(s.jobsKit.child.pid)?.rssMiB]));
   const rss: RssFigures[] = [];
   for (const s of runs('rss') ? setups : []) {
@@ -106,7 +120,7 @@ async function main(): Promise<void> {
     }
   }
   const verdicts = judge({ cells, coldStart, rss, listCost, contract, fixtures });
-  const title = `jobs-kit bench${config.quick ? ' (--quick: smoke figures, not the judged run)' : ''}: ${config.rounds} round(s), ${config.cellS} s cells, ${config.connections} connections, median of rounds; ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`;
+  const title = `jobs-kit bench${config.quick ? ' (--quick: smoke figures, not the judged run)' : ''}: ${config.rounds} round(s), ${config.cellS} s cells, ${config.connections} connections, median of rounds; ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}${runs('load') ? `; load cells: ${pinningNote}` : ''}`;
   process.stdout.write(`\n${renderTable(cells, verdicts, title)}\n`);
   for (const w of warnings) process.stdout.write(`warning: ${w.split('\n')[0]}\n`);
   for (const p of problems) process.stdout.write(`BROKEN: ${p.split('\n')[0]}\n`);
@@ -118,7 +132,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     config: { ...config, steps: [...config.steps] },
-    machine: { ...machine, loadavgAtEnd: loadavg().map((l) => round(l, 2)) },
+    machine: { ...machine, loadavgAtEnd: loadavg().map((l) => round(l, 2)), pinning: pinningNote },
     build,
     stepSeconds,
     cells,

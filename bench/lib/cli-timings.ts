@@ -35,44 +35,68 @@ export interface ColdStart {
   /** RSS of the last run after it sat idle for `idleMs`. */
   idleRssMiB: number | undefined;
   idleMs: number;
+  /**
+   * RSS of the same run after `settledMs` idle: V8's memory reducer, which starts 8 s into idleness,
+   * has collected the start-up garbage by then (the judged figure; undefined in --quick).
+   */
+  settledRssMiB?: number;
+  settledMs?: number;
+  /** The same for bench/servers/empty-server.mjs (Node and node:http alone), one run after each of ours. */
+  nodeFloorMs: number[];
+  nodeFloorRssMiB: number | undefined;
+}
+
+/** Spawn → first 2xx from /__admin/health; then the RSS at each of `rssAtMs` (ms after that answer, ascending). */
+async function startOnce(name: string, args: string[], rssAtMs: readonly number[] = []): Promise<{ ms: number; rssMiB: (number | undefined)[] }> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = startChild(name, process.execPath, [...args, '--port', String(port)], { cwd: REPO });
+  try {
+    await waitForOk(`http://127.0.0.1:${port}/__admin/health`, 20_000, { intervalMs: 2, gone: child.exited });
+    const answered = performance.now();
+    const ms = answered - started;
+    const rssMiB: (number | undefined)[] = [];
+    for (const at of rssAtMs) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, answered + at - performance.now())));
+      rssMiB.push(memoryOf(child.pid)?.rssMiB);
+    }
+    return { ms, rssMiB };
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${child.output().slice(-1500)}`);
+  } finally {
+    await child.stop();
+  }
 }
 
 /** `jobs-kit serve` with all five APIs, started `runs` times; each is stopped before the next. */
-export async function measureColdStarts(runs: number, idleMs: number): Promise<ColdStart> {
+export async function measureColdStarts(runs: number, idleMs: number, settledMs?: number): Promise<ColdStart> {
+  const serve = [BIN, 'serve', '--clock', 'manual'];
+  const floor = [join(REPO, 'bench', 'servers', 'empty-server.mjs')];
+  // A fresh build has no code cache: the priming run makes one (serve saves it once listening; the wait covers the write).
+  const firstRunMs = existsSync(join(REPO, 'dist', 'bundle', 'main.cjs.serve.v8-cache')) ? undefined : (await startOnce('jobs-kit serve (first run, no code cache)', serve, [1500])).ms;
   const runsMs: number[] = [];
+  const nodeFloorMs: number[] = [];
   let idleRssMiB: number | undefined;
-  let firstRunMs: number | undefined;
-  // A fresh build has no code cache: the priming run makes one (it lives past bin/jobs-kit.js's 1 s save).
-  if (!existsSync(join(REPO, 'dist', 'bundle', 'main.cjs.serve.v8-cache'))) {
-    const port = await freePort();
-    const started = performance.now();
-    const child = startChild('jobs-kit serve (first run, no code cache)', process.execPath, [BIN, 'serve', '--port', String(port), '--clock', 'manual'], { cwd: REPO });
-    try {
-      await waitForOk(`http://127.0.0.1:${port}/__admin/health`, 20_000, { intervalMs: 2, gone: child.exited });
-      firstRunMs = performance.now() - started;
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-    } finally {
-      await child.stop();
-    }
-  }
+  let settledRssMiB: number | undefined;
+  let nodeFloorRssMiB: number | undefined;
   for (let i = 0; i < runs; i++) {
-    const port = await freePort();
-    const started = performance.now();
-    const child = startChild('jobs-kit serve (all APIs)', process.execPath, [BIN, 'serve', '--port', String(port), '--clock', 'manual'], { cwd: REPO });
-    try {
-      await waitForOk(`http://127.0.0.1:${port}/__admin/health`, 20_000, { intervalMs: 2, gone: child.exited });
-      runsMs.push(performance.now() - started);
-      if (i === runs - 1) {
-        await new Promise((resolve) => setTimeout(resolve, idleMs));
-        idleRssMiB = memoryOf(child.pid)?.rssMiB;
-      }
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\n${child.output().slice(-1500)}`);
-    } finally {
-      await child.stop();
-    }
+    const last = i === runs - 1;
+    const ours = await startOnce('jobs-kit serve (all APIs)', serve, !last ? [] : settledMs === undefined ? [idleMs] : [idleMs, settledMs]);
+    runsMs.push(ours.ms);
+    if (last) [idleRssMiB, settledRssMiB] = ours.rssMiB;
+    const bare = await startOnce('node:http alone (start-up floor)', floor, last ? [idleMs] : []);
+    nodeFloorMs.push(bare.ms);
+    if (last) nodeFloorRssMiB = bare.rssMiB[0];
   }
-  return { ...(firstRunMs === undefined ? {} : { firstRunMs }), runsMs, idleRssMiB, idleMs };
+  return {
+    ...(firstRunMs === undefined ? {} : { firstRunMs }),
+    runsMs,
+    idleRssMiB,
+    idleMs,
+    ...(settledMs === undefined ? {} : { settledRssMiB, settledMs }),
+    nodeFloorMs,
+    nodeFloorRssMiB,
+  };
 }
 
 /** `jobs-kit fixtures --out <tmp>` for all five APIs, `runs` times. */

@@ -24,12 +24,14 @@ export interface BenchConfig {
   out: string | undefined;
   /** Steps to run (default all); the table judges only what ran. */
   steps: ReadonlySet<BenchStep>;
+  /** `--no-pin`: leave load generator and servers to the scheduler during the load cells. */
+  noPin: boolean;
 }
 
 export const BENCH_STEPS = ['cold', 'fixtures', 'contract', 'load', 'rss', 'list'] as const;
 export type BenchStep = (typeof BENCH_STEPS)[number];
 
-const FULL: Omit<BenchConfig, 'apis' | 'out' | 'steps'> = {
+const FULL: Omit<BenchConfig, 'apis' | 'out' | 'steps' | 'noPin'> = {
   quick: false,
   rounds: 3,
   connections: 10,
@@ -45,7 +47,7 @@ const FULL: Omit<BenchConfig, 'apis' | 'out' | 'steps'> = {
   maxRunS: 3600,
 };
 
-const QUICK: Omit<BenchConfig, 'apis' | 'out' | 'steps'> = {
+const QUICK: Omit<BenchConfig, 'apis' | 'out' | 'steps' | 'noPin'> = {
   quick: true,
   rounds: 1,
   connections: 10,
@@ -68,11 +70,12 @@ const USAGE = `usage: npm run bench [-- --quick] [--apis iot,terrakube] [--round
   --rounds     measured rounds (default 3; the table shows medians, ratios are medians of per-round ratios)
   --seconds    measured seconds per cell (default 10)
   --out        where to write the raw JSON (default bench/results/<date>.json)
-  --only       comma-separated steps to run: ${BENCH_STEPS.join(',')} (default all; for iterating on one figure)`;
+  --only       comma-separated steps to run: ${BENCH_STEPS.join(',')} (default all; for iterating on one figure)
+  --no-pin     do not pin autocannon and the servers to separate cores (taskset) during the load cells`;
 
 export function parseConfig(argv: readonly string[]): BenchConfig {
   const quick = argv.includes('--quick');
-  const config: BenchConfig = { ...(quick ? QUICK : FULL), apis: ['iot', 'terrakube'], out: undefined, steps: new Set(BENCH_STEPS) };
+  const config: BenchConfig = { ...(quick ? QUICK : FULL), apis: ['iot', 'terrakube'], out: undefined, steps: new Set(BENCH_STEPS), noPin: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -86,6 +89,7 @@ export function parseConfig(argv: readonly string[]): BenchConfig {
       return v;
     };
     if (flag === '--quick') continue;
+    else if (flag === '--no-pin') config.noPin = true;
     else if (flag === '--apis') {
       const names = value().split(',').filter(Boolean);
       const bad = names.filter((n) => !(API_NAMES as readonly string[]).includes(n) || !(n in SCENARIOS));

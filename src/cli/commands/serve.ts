@@ -104,7 +104,7 @@ export function registerServe(program: Command): void {
           maxBodyBytes: parseInteger('--max-body-bytes', flags.maxBodyBytes, 1, 2 ** 31 - 1)!,
           maxJobs: parseInteger('--max-jobs', flags.maxJobs, 1, 10_000_000)!,
         };
-        limitHeapGrowth(parseInteger('--heap-growth', flags.heapGrowth, 0, 1000)!);
+        const heapGrowth = parseInteger('--heap-growth', flags.heapGrowth, 0, 1000)!;
         const durable = flags.state === undefined ? undefined : openDurableState(flags.state, engineOptions);
         const mock = createMockServer({
           ...engineOptions,
@@ -144,6 +144,10 @@ export function registerServe(program: Command): void {
         process.on('SIGINT', () => stop('SIGINT'));
         process.on('SIGTERM', () => stop('SIGTERM'));
         process.stdout.write(`${lines.join('\n')}\n`);
+        // Start-up is done: bin/jobs-kit.js saves its code cache now, under the flags the next start-up
+        // compiles with, so the heap flag comes after (it only matters under load anyway).
+        (process as NodeJS.EventEmitter).emit('jobs-kit:started');
+        limitHeapGrowth(heapGrowth);
       } catch (error) {
         fail(error);
       }
