@@ -126,7 +126,8 @@ describe.skipIf(!availability.run)('admin page in Chromium', () => {
     await page.fill('#latency-max', '60');
     await page.click('#latency-apply');
     await poll(() => server.engine.settings.latency).toEqual({ min: 40, max: 60 });
-    expect(await page.textContent('#settings-now')).toContain('latency 40-60 ms');
+    // The server applies the setting before the page has read its answer: wait for the page too.
+    await poll(() => page.textContent('#settings-now')).toContain('latency 40-60 ms');
 
     await page.fill('#fault-rate', '100');
     await page.fill('#fault-status', '503');
@@ -170,7 +171,7 @@ describe.skipIf(!availability.run)('admin page in Chromium', () => {
   it('resets the mock: the clock goes back and the created job is gone', async () => {
     await page.click('#reset-btn');
     await poll(() => page.getAttribute('#clock-now', 'data-now')).toBe(String(server.engine.clock.startedAt));
-    expect(await page.locator('#detail-body').isHidden()).toBe(true);
+    await poll(() => page.locator('#detail-body').isHidden()).toBe(true);
     // The seeded alteryx job is gone, and so is the iot job created through the API; the fixtures are back.
     await poll(() => listedStatus('aaaaaaaaaaaaaaaaaaaaaaaa')).toBeNull();
     await page.click('#api-tabs button[data-api="iot"]');
