@@ -91,7 +91,7 @@ describe('alteryx: admin seed, state and invariants', () => {
     expect(invariants(store)).toEqual([]);
     store.jobs.get(ANCHOR_JOB_ID)!.job.disposition = 'None';
     const queued = [...store.jobs.values()].find((s) => s.job.status === 'Queued')!;
-    store.scheduler.cancel((e) => e.jobId === queued.job.id);
+    store.scheduler.cancelOwned([queued.job.id]);
     const problems = invariants(store);
     expect(problems.some((p) => p.includes(ANCHOR_JOB_ID))).toBe(true);
     expect(problems.some((p) => p.includes(queued.job.id) && p.includes('nothing will move it on'))).toBe(true);

@@ -61,7 +61,7 @@ export interface AlteryxStore {
   /** Jobs in creation order (createDateTime ascending), which list paging relies on. */
   jobs: Collection<StoredJob>;
   tokens: Map<string, IssuedToken>;
-  scheduler: Scheduler<JobEvent>;
+  scheduler: Scheduler<JobEvent, string>;
   /** Next ObjectId counter value. */
   counter: number;
 }
@@ -96,7 +96,7 @@ export function loadRecords(store: AlteryxStore, records: FixtureRecords, now: n
   for (const workflow of records.workflows) store.workflows.set(workflow.id, structuredClone(workflow));
   const owners = new Map(records.owners.map((o) => [o.jobId, o.ownerId]));
   const replaced = new Set(records.jobs.map((j) => j.id));
-  store.scheduler.cancel((e) => replaced.has(e.jobId));
+  store.scheduler.cancelOwned(replaced);
   const added = records.jobs.map((job) => toStoredJob(job, owners.get(job.id) ?? store.workflows.get(job.appId)!.ownerId));
   for (const stored of added) {
     store.jobs.delete(stored.job.id);
@@ -117,7 +117,7 @@ export function createEmptyStore(random: Random): AlteryxStore {
     workflows: new Map(),
     jobs: createCollection<StoredJob>(),
     tokens: new Map(),
-    scheduler: createScheduler<JobEvent>(),
+    scheduler: createScheduler<JobEvent, string>((e) => e.jobId),
     counter: 1,
   };
 }
@@ -165,6 +165,6 @@ export function isInCreationOrder(store: AlteryxStore): boolean {
 export function evictOldestJobs(store: AlteryxStore, n: number): number {
   const ids = new Set(store.jobs.oldestKeys(n));
   for (const id of ids) store.jobs.delete(id);
-  if (ids.size > 0) store.scheduler.cancel((e) => ids.has(e.jobId));
+  store.scheduler.cancelOwned(ids);
   return ids.size;
 }

@@ -123,6 +123,6 @@ export function evictOldestJobs(store: ContentHubStore, n: number): number {
     forget(store, job);
     store.jobs.delete(id);
   }
-  if (gone.size > 0) store.scheduler.cancel((e) => gone.has(e.jobId));
+  store.scheduler.cancelOwned(gone);
   return records;
 }

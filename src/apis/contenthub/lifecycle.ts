@@ -157,7 +157,7 @@ export function onTargetsChanged(store: ContentHubStore, job: JobRecord, now: nu
   const held = job.workerTarget === null ? undefined : findTarget(job, job.workerTarget);
   if (job.workerTarget !== null && held?.state !== 'InProgress') {
     const released = job.workerTarget;
-    store.scheduler.cancel((e) => e.kind === 'finish' && e.targetId === released);
+    store.scheduler.cancelOwned([job.id], (e) => e.kind === 'finish' && e.targetId === released);
     job.workerTarget = null;
   }
   if (job.workerTarget === null) store.scheduler.schedule(now, { kind: 'work', jobId: job.id });

@@ -19,7 +19,7 @@ export interface ContentHubStore {
   /** Identifier → entity id (identifiers are unique across entities). */
   identifiers: Map<string, number>;
   nextId: number;
-  scheduler: Scheduler<LifecycleEvent>;
+  scheduler: Scheduler<LifecycleEvent, number>;
   random: Random;
   clock: Clock;
 }
@@ -36,7 +36,7 @@ export function createStore({ random, clock, fixtures }: StoreOptions): ContentH
     descriptions: new Map(),
     identifiers: new Map(),
     nextId: FIRST_FIXTURE_ID,
-    scheduler: createScheduler<LifecycleEvent>(),
+    scheduler: createScheduler<LifecycleEvent, number>((e) => e.jobId),
     random,
     clock,
   };

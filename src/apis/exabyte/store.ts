@@ -11,7 +11,7 @@ import { USERS } from './users.js';
 export interface ExabyteStore {
   jobs: Collection<Job>;
   /** Future status changes of in-flight jobs. */
-  scheduler: Scheduler<JobEvent>;
+  scheduler: Scheduler<JobEvent, string>;
   /** Login token → account id (the development tokens, then every login). */
   tokens: Map<string, string>;
   random: Random;
@@ -29,7 +29,7 @@ export function loadFixtures(): Job[] {
 export function createStore({ random, clock, fixtures: withFixtures }: StoreOptions): ExabyteStore {
   const store: ExabyteStore = {
     jobs: createCollection<Job>(),
-    scheduler: createScheduler<JobEvent>(),
+    scheduler: createScheduler<JobEvent, string>((e) => e.jobId),
     tokens: new Map(USERS.map((u) => [u.token, u.id])),
     random,
     clock,
@@ -49,14 +49,14 @@ export function scheduleNext(store: ExabyteStore, job: Job, from: number): void 
  * on the clock from `now`: fixture and seeded jobs carry past timestamps but keep moving from load.
  */
 export function putJob(store: ExabyteStore, job: Job, now: number): void {
-  if (store.jobs.has(job._id)) store.scheduler.cancel((e) => e.jobId === job._id);
+  if (store.jobs.has(job._id)) store.scheduler.cancelOwned([job._id]);
   store.jobs.set(job._id, job);
   if (isInFlight(job.status)) scheduleNext(store, job, now);
 }
 
 export function removeJob(store: ExabyteStore, id: string): void {
   store.jobs.delete(id);
-  store.scheduler.cancel((e) => e.jobId === id);
+  store.scheduler.cancelOwned([id]);
 }
 
 /**
@@ -66,7 +66,7 @@ export function removeJob(store: ExabyteStore, id: string): void {
 export function evictOldestJobs(store: ExabyteStore, n: number): number {
   const ids = new Set(store.jobs.oldestKeys(n));
   for (const id of ids) store.jobs.delete(id);
-  if (ids.size > 0) store.scheduler.cancel((e) => ids.has(e.jobId));
+  store.scheduler.cancelOwned(ids);
   return ids.size;
 }
 

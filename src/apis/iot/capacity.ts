@@ -32,16 +32,15 @@ export const iotJobCapacity: JobCapacity<IotStore> = {
     }
     // Array.prototype.sort is stable: equal times keep the order they were pushed in.
     const evicted = candidates.sort((a, b) => a.createdAt - b.createdAt).slice(0, n);
-    const gone = new Set<string>();
     for (const candidate of evicted) {
       if ('job' in candidate) {
-        purgeJob(candidate.scope, candidate.job);
-        gone.add(`${candidate.scope.key}\n${candidate.job.jobId}`);
+        const { scope, job } = candidate;
+        purgeJob(scope, job);
+        store.scheduler.cancelOwned([job.jobId], (e) => e.scope === scope.key);
       } else {
         candidate.scope.templates.delete(candidate.template.jobTemplateId);
       }
     }
-    if (gone.size > 0) store.scheduler.cancel((e) => gone.has(`${e.scope}\n${e.jobId}`));
     return evicted.length;
   },
 };

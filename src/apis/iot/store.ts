@@ -10,7 +10,7 @@ import type { Clock } from '../../state/clock.js';
 import type { Random } from '../../state/random.js';
 import { createScheduler, type Scheduler } from '../../state/scheduler.js';
 import { scopeKey, type Scope } from './ids.js';
-import type { Fate, FleetEvent } from './fleet.js';
+import { fleetEventOwner, type Fate, type FleetEvent } from './fleet.js';
 import fixtures from '../../generated/iot.fixtures.js';
 import type { IotRecords } from './record-schemas.js';
 import { loadRecords } from './records.js';
@@ -114,7 +114,7 @@ export interface IotStore {
   scopes: Map<string, ScopeState>;
   /** The engine's clock, for reads that depend on the time (seconds before a timeout) outside a request. */
   clock: Clock;
-  scheduler: Scheduler<FleetEvent>;
+  scheduler: Scheduler<FleetEvent, string>;
   /** The device fleet's randomness; each execution attempt draws from its own fork. */
   fleet: Random;
 }
@@ -150,7 +150,7 @@ export function loadFixtures(): IotRecords {
 }
 
 export function createIotStore(options: StoreOptions): IotStore {
-  const store: IotStore = { scopes: new Map(), clock: options.clock, scheduler: createScheduler(), fleet: options.random.fork('iot-fleet') };
+  const store: IotStore = { scopes: new Map(), clock: options.clock, scheduler: createScheduler(fleetEventOwner), fleet: options.random.fork('iot-fleet') };
   if (options.fixtures) {
     const loaded = loadRecords(store, loadFixtures(), options.clock.now());
     if (typeof loaded !== 'number') throw new Error(`iot fixtures do not load: ${loaded}`);

@@ -218,7 +218,7 @@ export function moveTo(store: TerrakubeStore, job: JobRecord, to: JobStatus, at:
 export function removeJob(store: TerrakubeStore, job: JobRecord, at: number): void {
   for (const id of job.stepIds) store.steps.delete(id);
   store.jobs.delete(String(job.id));
-  store.scheduler.cancel((e) => e.jobId === job.id);
+  store.scheduler.cancelOwned([job.id]);
   wakeWorkspace(store, job.workspaceId, at);
 }
 
@@ -236,7 +236,7 @@ export function evictOldestJobs(store: TerrakubeStore, n: number, at: number): n
     ids.add(job.id);
     workspaces.add(job.workspaceId);
   }
-  if (ids.size > 0) store.scheduler.cancel((e) => ids.has(e.jobId));
+  store.scheduler.cancelOwned(ids);
   for (const workspaceId of workspaces) wakeWorkspace(store, workspaceId, at);
   return ids.size;
 }

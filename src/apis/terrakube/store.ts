@@ -26,7 +26,7 @@ export interface TerrakubeStore {
   jobs: Collection<JobRecord>;
   steps: Map<string, StepRecord>;
   nextJobId: number;
-  scheduler: Scheduler<LifecycleEvent>;
+  scheduler: Scheduler<LifecycleEvent, number>;
   random: Random;
 }
 
@@ -42,7 +42,7 @@ export function createEmptyStore(random: Random): TerrakubeStore {
     jobs: createCollection<JobRecord>(),
     steps: new Map(),
     nextJobId: 1,
-    scheduler: createScheduler<LifecycleEvent>(),
+    scheduler: createScheduler<LifecycleEvent, number>((e) => e.jobId),
     random,
   };
 }
