@@ -8,6 +8,14 @@ import type { ExecutionRecord, JobConfig, JobRecord, ScopeState, TemplateRecord 
 
 type Schemas = components['schemas'];
 
+/**
+ * A copy of a request's tags (`{ Key, Value }` strings), so the record never shares objects with a
+ * caller's body. Cheaper than `structuredClone`, which serialises even an empty array, on every create.
+ */
+export function copyTags(tags: readonly Schemas['Tag'][] | undefined): Schemas['Tag'][] {
+  return tags ? tags.map((tag) => ({ ...tag })) : [];
+}
+
 /** Copies only the configuration members that are set (no `undefined` members in JSON). */
 export function configOf(source: JobConfig): JobConfig {
   const out: JobConfig = {};

@@ -7,7 +7,7 @@ import { arnOf, newResourceId, parseArn } from '../ids.js';
 import { settleJob } from '../lifecycle.js';
 import { queueExecution, resolveTargets } from '../rollout.js';
 import { emptyCounts, scopeState, type IotStore, type JobRecord, type ScopeState, type TemplateRecord } from '../store.js';
-import { configOf, toJob, toJobSummary } from '../views.js';
+import { configOf, copyTags, toJob, toJobSummary } from '../views.js';
 import { bodyOf, checkDocument, findScope, ok, pageOf, requestScope, requireJob, type IotContext } from './context.js';
 
 /** The template a job or template request names, in the caller's scope; 404 otherwise. */
@@ -41,7 +41,7 @@ const createJob: Handler<IotStore> = (ctx) => {
     document,
     forceCanceled: false,
     config: { ...configOf(template ?? {}), ...configOf(body) },
-    tags: structuredClone(body.tags ?? []),
+    tags: copyTags(body.tags),
     createdAt: now,
     lastUpdatedAt: now,
     executions: createCollection(),

@@ -3,7 +3,7 @@ import type { Handler } from '../../../core/api-module.js';
 import { awsError } from '../errors.js';
 import { arnOf, newResourceId, parseArn } from '../ids.js';
 import { scopeState, type IotStore, type JobConfig, type TemplateRecord } from '../store.js';
-import { configOf, toTemplate } from '../views.js';
+import { configOf, copyTags, toTemplate } from '../views.js';
 import { bodyOf, checkDocument, findScope, ok, pageOf, param, requestScope, type IotContext } from './context.js';
 
 function requireTemplateById(ctx: IotContext): TemplateRecord {
@@ -35,7 +35,7 @@ const createJobTemplate: Handler<IotStore> = (ctx) => {
     description: body.description!,
     document,
     createdAt: ctx.clock.now(),
-    tags: structuredClone(body.tags ?? []),
+    tags: copyTags(body.tags),
     ...configOf(source?.config ?? {}),
     ...configOf(body),
   };
