@@ -14,7 +14,7 @@ import { decodeFlow, encodeFlow, flowForCommand, type FlowStep } from './flow.js
 import { materialize, type Target } from './fixture-steps.js';
 import type { Command, JobRecord } from './model.js';
 import { jobResource, organizationResource, stepResource, workspaceResource } from './serialize.js';
-import { createEmptyStore, FIXTURE_EPOCH, outcomeFor, type TerrakubeStore } from './store.js';
+import { createEmptyStore, FIXTURE_EPOCH, outcomeFor, storeJob, type TerrakubeStore } from './store.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -96,7 +96,7 @@ function addJob(store: TerrakubeStore, faker: Faker, id: number, plan: JobPlan):
     outcome: outcomeFor(store.random, id),
     version: 0,
   };
-  store.jobs.set(String(id), job);
+  storeJob(store, job);
   materialize(store, job, flow, plan.target, () => faker.string.uuid(), (n) => faker.number.int({ min: 0, max: n - 1 }));
 }
 

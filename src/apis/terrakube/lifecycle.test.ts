@@ -5,7 +5,7 @@ import { invariants } from './admin.js';
 import { TEMPLATE, WS } from './catalog.js';
 import { advance, allowedMoves, isBlocked, moveTo, removeJob, resume, TIMINGS } from './lifecycle.js';
 import type { JobOutcome, JobRecord } from './model.js';
-import { createStore, FIXTURE_EPOCH, getJob, stepsOf, type TerrakubeStore } from './store.js';
+import { createStore, FIXTURE_EPOCH, getJob, stepsOf, storeJob, type TerrakubeStore } from './store.js';
 
 const T0 = FIXTURE_EPOCH;
 const S = 1000;
@@ -20,7 +20,7 @@ function addJob({ outcome, failAt, ...fields }: Partial<Omit<JobRecord, 'outcome
     stepIds: [], version: 0, ...fields, outcome: { kind: outcome, failAt: failAt ?? 0 },
   };
   job.organizationId = store.workspaces.get(job.workspaceId)!.organizationId;
-  store.jobs.set(String(id), job);
+  storeJob(store, job);
   resume(store, job, T0);
   return job;
 }

@@ -14,7 +14,7 @@
  */
 import { decodeFlow, encodeFlow, flowForCommand, isPlanStep, type FlowStep } from './flow.js';
 import { isFinished, type JobRecord, type JobStatus, type StepRecord } from './model.js';
-import { getJob, jobsOfWorkspace, stepsOf, type LifecycleEvent, type TerrakubeStore } from './store.js';
+import { earliestUnfinished, getJob, stepsOf, type LifecycleEvent, type TerrakubeStore } from './store.js';
 import { stepOutputUrl, terraformPlanUrl } from './urls.js';
 
 export const TIMINGS = {
@@ -48,8 +48,7 @@ function markSteps(store: TerrakubeStore, job: JobRecord, from: readonly JobStat
  * pending job on each finish, quadratic once creates outpace the queue (expiry has its own event).
  */
 function wakeWorkspace(store: TerrakubeStore, workspaceId: string, at: number): void {
-  let next: JobRecord | undefined;
-  for (const job of jobsOfWorkspace(store, workspaceId)) if (!isFinished(job.status) && (next === undefined || job.id < next.id)) next = job;
+  const next = earliestUnfinished(store, workspaceId);
   if (next?.status === 'pending') schedule(store, next, at + TIMINGS.pickupMs);
 }
 
@@ -65,7 +64,8 @@ function finish(store: TerrakubeStore, job: JobRecord, status: JobStatus, at: nu
 export function isBlocked(store: TerrakubeStore, job: JobRecord): boolean {
   const ws = store.workspaces.get(job.workspaceId);
   if (!ws || ws.locked) return true;
-  return jobsOfWorkspace(store, job.workspaceId).some((other) => other.id < job.id && !isFinished(other.status));
+  const head = earliestUnfinished(store, job.workspaceId);
+  return head !== undefined && head.id < job.id;
 }
 
 /** The flow a job runs: its TCL, else its template's, else its legacy command's, else the workspace default. */

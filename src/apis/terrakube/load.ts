@@ -8,7 +8,7 @@ import { parseElideDate } from './ids.js';
 import { resume } from './lifecycle.js';
 import { readJob, readOrganization, readStep, readTeam, readTemplate, readWorkspace, type Reader } from './readers.js';
 import type { FlowType, JobRecord, StepRecord } from './model.js';
-import { outcomeFor, type TerrakubeStore } from './store.js';
+import { outcomeFor, storeJob, type TerrakubeStore } from './store.js';
 
 /** Fixture or seed data by file name (without `.json`). */
 export type ResourceFiles = Partial<Record<'organizations' | 'teams' | 'workspaces' | 'templates' | 'jobs' | 'steps', unknown[]>>;
@@ -81,7 +81,7 @@ export function loadFiles(store: TerrakubeStore, files: ResourceFiles, now: numb
       for (const job of jobs) {
         if (job.id < store.nextJobId) return `jobs: job ${job.id} must have an id above ${store.nextJobId - 1}, the highest loaded`;
         job.outcome = outcomeFor(store.random, job.id);
-        store.jobs.set(String(job.id), job);
+        storeJob(store, job);
         store.nextJobId = Math.max(store.nextJobId, job.id + 1);
       }
     }

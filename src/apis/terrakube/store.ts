@@ -8,7 +8,8 @@ import type { Random } from '../../state/random.js';
 import { createScheduler, type Scheduler } from '../../state/scheduler.js';
 import generatedFixtures from '../../generated/terrakube.fixtures.js';
 import { loadFiles, type ResourceFiles } from './load.js';
-import type { JobOutcome, JobRecord, OrganizationRecord, StepRecord, TeamRecord, TemplateRecord, WorkspaceRecord } from './model.js';
+import { isFinished, type JobOutcome, type JobRecord, type OrganizationRecord, type StepRecord, type TeamRecord, type TemplateRecord, type WorkspaceRecord } from './model.js';
+import { WorkspaceQueue } from './queue.js';
 
 /** A lifecycle event: a scheduler tick for one job (ignored if the job changed since), or its 6-hour limit. */
 export interface LifecycleEvent {
@@ -24,6 +25,8 @@ export interface TerrakubeStore {
   templates: Map<string, TemplateRecord>;
   /** Keyed by the job id as a string; insertion order is id order. */
   jobs: Collection<JobRecord>;
+  /** Per workspace id, its jobs in id order for the one-at-a-time rule; fed only by `storeJob`. */
+  queues: Map<string, WorkspaceQueue>;
   steps: Map<string, StepRecord>;
   nextJobId: number;
   scheduler: Scheduler<LifecycleEvent, number>;
@@ -40,6 +43,7 @@ export function createEmptyStore(random: Random): TerrakubeStore {
     teams: [],
     templates: new Map(),
     jobs: createCollection<JobRecord>(),
+    queues: new Map(),
     steps: new Map(),
     nextJobId: 1,
     scheduler: createScheduler<LifecycleEvent, number>((e) => e.jobId),
@@ -71,6 +75,22 @@ export function outcomeFor(random: Random, jobId: number): JobOutcome {
   if (roll < 0.15) return { kind: 'fail', failAt };
   if (roll < 0.3) return { kind: 'noChanges', failAt };
   return { kind: 'success', failAt };
+}
+
+/** Puts a job in the store: every job enters through here, so its workspace's queue knows it. */
+export function storeJob(store: TerrakubeStore, job: JobRecord): void {
+  store.jobs.set(String(job.id), job);
+  let queue = store.queues.get(job.workspaceId);
+  if (!queue) {
+    queue = new WorkspaceQueue((j) => !isFinished(j.status) && store.jobs.get(String(j.id)) === j);
+    store.queues.set(job.workspaceId, queue);
+  }
+  queue.add(job);
+}
+
+/** The workspace's earliest unfinished job: the only one that may run (O(1) amortised, see `queue.ts`). */
+export function earliestUnfinished(store: TerrakubeStore, workspaceId: string): JobRecord | undefined {
+  return store.queues.get(workspaceId)?.head();
 }
 
 export function jobsOfWorkspace(store: TerrakubeStore, workspaceId: string): JobRecord[] {

@@ -11,7 +11,7 @@ import { resume } from '../lifecycle.js';
 import type { JobRecord, WorkspaceRecord } from '../model.js';
 import { canManageJobs, isSuperService } from '../permissions.js';
 import { jobResource } from '../serialize.js';
-import { outcomeFor, type TerrakubeStore } from '../store.js';
+import { outcomeFor, storeJob, type TerrakubeStore } from '../store.js';
 import { applyPlain, auditName, changedPlain, wantedApprovalTeam, wantedStatus } from './attributes.js';
 import { jobScope, readableWorkspace, type Ctx, type JobScope } from './scope.js';
 
@@ -77,7 +77,7 @@ export const createJob: Handler<TerrakubeStore> = (ctx) => {
     version: 0,
   };
   applyPlain(job, attrs, changedPlain(attrs, undefined));
-  store.jobs.set(String(id), job);
+  storeJob(store, job);
   resume(store, job, now);
   return { status: 201, body: { data: jobResource(job) } satisfies components['schemas']['JobDocument'] };
 };
