@@ -49,6 +49,7 @@ export interface AuthRequest {
   method: string;
   path: string;
   headers: Record<string, string>;
+  /** The query string: read it, never change it (requests without one share one empty instance). */
   query: URLSearchParams;
   operation: OperationSpec;
 }

@@ -49,25 +49,28 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-/** Reads the body as text, dropping it past the limit (the engine then answers 413 in the API's shape). */
-function readBody(req: IncomingMessage, limit: number): Promise<{ text: string | undefined; bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      resolve({ text: size === 0 || over ? undefined : Buffer.concat(chunks).toString('utf8'), bytes: size });
-    });
-    req.on('error', reject);
+type RequestBody = { text: string | undefined; bytes: number };
+
+/**
+ * Reads the body as text, dropping it past the limit (the engine then answers 413 in the API's shape).
+ * Callbacks, not a promise: a create is answered in the tick its body ends in. A body that came in one
+ * chunk (any small JSON body) is decoded straight from it, without Buffer.concat's copy.
+ */
+function readBody(req: IncomingMessage, limit: number, done: (body: RequestBody) => void, failed: (error: unknown) => void): void {
+  let first: Buffer | undefined;
+  let more: Buffer[] | undefined;
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > limit) return;
+    if (first === undefined) first = chunk;
+    else (more ??= [first]).push(chunk);
   });
+  req.on('end', () => {
+    const text = size === 0 || size > limit ? undefined : more ? Buffer.concat(more).toString('utf8') : first!.toString('utf8');
+    done({ text, bytes: size });
+  });
+  req.on('error', failed);
 }
 
 const ADMIN_LOCAL_ONLY = kitAnswer(403, 'the admin API only answers localhost; start serve with --admin-token to allow remote admin');
@@ -99,7 +102,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   };
 
   /** Everything after the body has arrived; synchronous unless latency applies (engine.handleNow). */
-  const answer = (req: IncomingMessage, res: ServerResponse, method: string, path: string, rawQuery: string, body: { text: string | undefined; bytes: number }) => {
+  const answer = (req: IncomingMessage, res: ServerResponse, method: string, path: string, rawQuery: string, body: RequestBody) => {
     const request: MockRequest = { method, path, rawQuery, headers: headersOf(req), bodyText: body.text, bodyBytes: body.bytes };
     const isAdminPath = path === '/__admin' || path.startsWith('/__admin/');
     // Without a token the admin API answers loopback clients only, whatever interface we listen on.
@@ -128,7 +131,20 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       const method = req.method === undefined ? 'GET' : req.method;
       const rawQuery = q === -1 ? '' : rawUrl.slice(q + 1);
       if (method === 'GET' || method === 'HEAD') answer(req, res, method, path, rawQuery, NO_BODY);
-      else readBody(req, limit).then((body) => answer(req, res, method, path, rawQuery, body)).catch((error: unknown) => fail(req, res, error));
+      else {
+        readBody(
+          req,
+          limit,
+          (body) => {
+            try {
+              answer(req, res, method, path, rawQuery, body);
+            } catch (error) {
+              fail(req, res, error);
+            }
+          },
+          (error) => fail(req, res, error),
+        );
+      }
     } catch (error) {
       fail(req, res, error);
     }

@@ -29,6 +29,9 @@ export interface PipelineResult {
   principal: Principal | undefined;
 }
 
+// Shared by every request without a query string (most creates and gets); stages only read the query.
+const NO_QUERY: URLSearchParams = new URLSearchParams();
+
 function decodeParams(raw: Record<string, string>): Record<string, string> | ApiError {
   const out: Record<string, string> = {};
   for (const name in raw) {
@@ -68,7 +71,7 @@ function runStages(rt: ApiRuntime, ctx: PipelineContext, request: MockRequest, f
 
   const now = ctx.clock.now();
   advanceRuntime(rt, now);
-  const query = new URLSearchParams(request.rawQuery);
+  const query = request.rawQuery === '' ? NO_QUERY : new URLSearchParams(request.rawQuery);
   const principal = authenticate(rt.module, rt.store, ctx.clock, { method: request.method, path: request.path, headers: request.headers, query, operation }, ctx.settings.auth);
   if (isApiError(principal)) return principal;
   found.principal = principal;

@@ -82,6 +82,18 @@ function statusKeyFor(responses: Record<string, unknown>, status: number): strin
  * Builds one operation's validators through `compile`, which either compiles with Ajv or returns the
  * validator precompiled at generate time under the same key (`<operationId>|<part>`).
  */
+/**
+ * Validates one location's parameters. Ajv coerces (and fills defaults) in place, so it works on a copy
+ * and the caller's object (the request's own headers) stays as received; a location the operation
+ * declares nothing for is passed through without a copy.
+ */
+function checkParams(validate: ValidateFunction | undefined, where: Location, data: Record<string, unknown>, diagnostics: Diagnostic[]): Record<string, unknown> {
+  if (!validate) return data;
+  const copy = { ...data };
+  if (!validate(copy)) diagnostics.push(...toDiagnostics(where, validate.errors).map((d) => ({ ...d, path: d.path.replace(/^\//, '') })));
+  return copy;
+}
+
 export function compileOperation(compile: SchemaCompiler, document: OpenApiDocument, operation: OperationSpec): OperationValidator {
   const id = operation.operationId;
   const paramValidators = Object.fromEntries(
@@ -108,11 +120,6 @@ export function compileOperation(compile: SchemaCompiler, document: OpenApiDocum
     requestMediaTypes,
     params({ path, query, headers }) {
       const diagnostics: Diagnostic[] = [];
-      const run = (where: Location, data: Record<string, unknown>) => {
-        const validate = paramValidators[where];
-        if (validate && !validate(data)) diagnostics.push(...toDiagnostics(where, validate.errors).map((d) => ({ ...d, path: d.path.replace(/^\//, '') })));
-        return data;
-      };
       const queryData: Record<string, unknown> = {};
       for (const p of queryNames) {
         const values = query.getAll(p.name);
@@ -120,9 +127,9 @@ export function compileOperation(compile: SchemaCompiler, document: OpenApiDocum
         else if (values.length > 1) queryData[p.name] = values;
       }
       return {
-        path: run('path', { ...path }),
-        query: run('query', queryData),
-        headers: run('header', { ...headers }),
+        path: checkParams(paramValidators.path, 'path', path, diagnostics),
+        query: checkParams(paramValidators.query, 'query', queryData, diagnostics),
+        headers: checkParams(paramValidators.header, 'header', headers, diagnostics),
         diagnostics,
       };
     },
