@@ -79,10 +79,6 @@ function statusKeyFor(responses: Record<string, unknown>, status: number): strin
 }
 
 /**
- * Builds one operation's validators through `compile`, which either compiles with Ajv or returns the
- * validator precompiled at generate time under the same key (`<operationId>|<part>`).
- */
-/**
  * Validates one location's parameters. Ajv coerces (and fills defaults) in place, so it works on a copy
  * and the caller's object (the request's own headers) stays as received; a location the operation
  * declares nothing for is passed through without a copy.
@@ -94,6 +90,10 @@ function checkParams(validate: ValidateFunction | undefined, where: Location, da
   return copy;
 }
 
+/**
+ * Builds one operation's validators through `compile`, which either compiles with Ajv or returns the
+ * validator precompiled at generate time under the same key (`<operationId>|<part>`).
+ */
 export function compileOperation(compile: SchemaCompiler, document: OpenApiDocument, operation: OperationSpec): OperationValidator {
   const id = operation.operationId;
   const paramValidators = Object.fromEntries(
