@@ -34,8 +34,8 @@ const INTERNED_MAX = 4096;
  * is listed. Why: an object per request stayed reachable for the next `capacity` requests, long enough under
  * load to be promoted to the old generation and die there, and that churn caused most of `serve`'s full
  * collections (a list load at ~11,000 req/s: 7 mark-compacts and 355 ms of scavenges in 10 s, against 3-4
- * and 206-244 ms with the journal off). Strings that repeat request after request (path, query, principal)
- * are interned, so the ring holds the first copy of each and the request's own copy dies young.
+ * and 206-244 ms with the journal off). The strings, which repeat request after request (api, method, path,
+ * query, principal), are interned, so the ring holds the first copy of each and a door's fresh copy dies young.
  */
 export function createJournal(capacity = 1000): Journal {
   if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`journal capacity must be a whole number >= 0, got ${capacity}`);
