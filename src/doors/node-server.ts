@@ -54,7 +54,8 @@ type RequestBody = { text: string | undefined; bytes: number };
 /**
  * Reads the body as text, dropping it past the limit (the engine then answers 413 in the API's shape).
  * Callbacks, not a promise: a create is answered in the tick its body ends in. A body that came in one
- * chunk (any small JSON body) is decoded straight from it, without Buffer.concat's copy.
+ * chunk (any small JSON body) is decoded straight from it, without Buffer.concat's copy. `failed` gets a
+ * stream error, or whatever `done` throws.
  */
 function readBody(req: IncomingMessage, limit: number, done: (body: RequestBody) => void, failed: (error: unknown) => void): void {
   let first: Buffer | undefined;
@@ -68,7 +69,11 @@ function readBody(req: IncomingMessage, limit: number, done: (body: RequestBody)
   });
   req.on('end', () => {
     const text = size === 0 || size > limit ? undefined : more ? Buffer.concat(more).toString('utf8') : first!.toString('utf8');
-    done({ text, bytes: size });
+    try {
+      done({ text, bytes: size });
+    } catch (error) {
+      failed(error);
+    }
   });
   req.on('error', failed);
 }
@@ -131,20 +136,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       const method = req.method === undefined ? 'GET' : req.method;
       const rawQuery = q === -1 ? '' : rawUrl.slice(q + 1);
       if (method === 'GET' || method === 'HEAD') answer(req, res, method, path, rawQuery, NO_BODY);
-      else {
-        readBody(
-          req,
-          limit,
-          (body) => {
-            try {
-              answer(req, res, method, path, rawQuery, body);
-            } catch (error) {
-              fail(req, res, error);
-            }
-          },
-          (error) => fail(req, res, error),
-        );
-      }
+      else readBody(req, limit, (body) => answer(req, res, method, path, rawQuery, body), (error) => fail(req, res, error));
     } catch (error) {
       fail(req, res, error);
     }

@@ -79,15 +79,15 @@ function statusKeyFor(responses: Record<string, unknown>, status: number): strin
 }
 
 /**
- * Validates one location's parameters. Ajv coerces (and fills defaults) in place, so it works on a copy
- * and the caller's object (the request's own headers) stays as received; a location the operation
- * declares nothing for is passed through without a copy.
+ * Validates one location's parameters. Ajv coerces (and fills defaults) in place, so unless the object is
+ * this call's own (`owned`) it works on a copy, and the caller's object (the request's own headers) stays
+ * as received; a location the operation declares nothing for is passed through without a copy.
  */
-function checkParams(validate: ValidateFunction | undefined, where: Location, data: Record<string, unknown>, diagnostics: Diagnostic[]): Record<string, unknown> {
+function checkParams(validate: ValidateFunction | undefined, where: Location, data: Record<string, unknown>, diagnostics: Diagnostic[], owned = false): Record<string, unknown> {
   if (!validate) return data;
-  const copy = { ...data };
-  if (!validate(copy)) diagnostics.push(...toDiagnostics(where, validate.errors).map((d) => ({ ...d, path: d.path.replace(/^\//, '') })));
-  return copy;
+  const checked = owned ? data : { ...data };
+  if (!validate(checked)) diagnostics.push(...toDiagnostics(where, validate.errors).map((d) => ({ ...d, path: d.path.replace(/^\//, '') })));
+  return checked;
 }
 
 /**
@@ -128,7 +128,7 @@ export function compileOperation(compile: SchemaCompiler, document: OpenApiDocum
       }
       return {
         path: checkParams(paramValidators.path, 'path', path, diagnostics),
-        query: checkParams(paramValidators.query, 'query', queryData, diagnostics),
+        query: checkParams(paramValidators.query, 'query', queryData, diagnostics, true),
         headers: checkParams(paramValidators.header, 'header', headers, diagnostics),
         diagnostics,
       };

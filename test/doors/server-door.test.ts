@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobsKitError } from '../../src/core/kit-error.js';
 import { createMockServer, type MockServer } from '../../src/doors/node-server.js';
+import { createEngine } from '../../src/engine/create-engine.js';
 import { tinyApi } from '../support/tiny-api.js';
 
 const open: MockServer[] = [];
@@ -30,6 +31,21 @@ describe('HTTP server door', () => {
     const res = await fetch(`${url}/tiny/v1/things`, { method: 'POST', headers: { ...alice, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x'.repeat(5000) }) });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ message: 'request body is larger than the 1024-byte limit' });
+  });
+  it('answers 500 and logs it when answering a request with a body fails inside the door', async () => {
+    const engine = createEngine({ modules: [tinyApi] });
+    const errors: string[] = [];
+    const handleNow: typeof engine.handleNow = (api, request) => {
+      if (request.method === 'POST') throw new Error('boom');
+      return engine.handleNow(api, request);
+    };
+    const { url } = await start({ engine: { ...engine, handleNow }, onError: (message: string) => errors.push(message) });
+    const res = await fetch(`${url}/tiny/v1/things`, { method: 'POST', headers: { ...alice, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x' }) });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { status: 500, message: 'jobs-kit server error (logged)' } });
+    expect(errors).toEqual(['http door failed']);
+    // The server lives on: its next request is answered normally.
+    expect((await fetch(`${url}/tiny/v1/things/t1`, { headers: alice })).status).toBe(200);
   });
   it('answers a path outside every API with a 404 that says where the APIs are', async () => {
     const { url } = await start();
